@@ -1,0 +1,476 @@
+//===- FieldOrderOptimizer.cpp - the smallest field order -----------------===//
+//
+// Why not sort by decreasing alignment? Because that is only optimal when
+// every unit's size is a multiple of its alignment and nothing overlaps. Real
+// records break that: an `alignas(16) char` leaves 15 bytes a small field
+// could fill; a bit-field run shares its last byte with nothing but can follow
+// a `char` inside the same storage unit; a non-POD base or a
+// [[no_unique_address]] member offers its tail padding to whatever comes next;
+// the Microsoft ABI packs bit-fields only with neighbours of the same type
+// size. So tightfit searches, and lets the target's rules (LayoutRules) judge
+// every candidate.
+//
+// The search:
+//   1. Units with equal UnitSpec are interchangeable, so they are grouped into
+//      classes and an order is a sequence of class labels. A search node is
+//      (how many units of each class are placed, LayoutState); the units of a
+//      class are always taken in declaration order.
+//   2. Phase 1 computes, by depth-first search memoised on the node, the
+//      smallest final size reachable from every node: the optimum S*. This is
+//      exact (dynamic programming over a finite state space).
+//   3. Phase 2 picks, among the orders that reach S*, one that keeps the
+//      largest weight of units in their declaration order (a longest
+//      increasing subsequence, weighted by fields per unit): the fewest fields
+//      move, and the author's grouping survives where the optimum allows. It
+//      is the same memoised search with the last kept unit added to the node,
+//      pruned to nodes whose phase-1 value is S*. Here a unit of a class may
+//      be taken out of declaration order: a kept unit is the first of its
+//      class declared after the last kept one, and the units that move fill
+//      the remaining places of their class. Among equally good steps the
+//      reconstruction keeps the earliest-declared unit it can; finally units
+//      of one class return to declaration order where that moves no more
+//      fields, so the suggestion is deterministic and close to the source.
+//   4. A flexible array member is not searched: it stays last.
+// Both phases stop when the memo outgrows OptimizerOptions::StateBudget.
+// Without a phase-1 result the optimizer falls back to heuristic orders
+// (declaration order, stable sorts by alignment and size, greedy fit) and
+// returns the best of them with Proven = false; without a phase-2 result it
+// takes, step by step, the earliest-declared unit that keeps S* reachable.
+//
+//===----------------------------------------------------------------------===//
+#include "lib/layout/FieldOrderOptimizer.h"
+#include "lib/layout/LayoutRules.h"
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+namespace tightfit::layout {
+
+namespace {
+
+constexpr uint64_t Unreachable = std::numeric_limits<uint64_t>::max();
+
+struct NodeKey {
+  uint64_t Placed; // Mixed-radix count of placed units per class.
+  LayoutState State;
+  unsigned LastKept; // Phase 2 only: unit index + 1 of the last kept unit.
+  bool operator==(const NodeKey &O) const {
+    return Placed == O.Placed && State == O.State && LastKept == O.LastKept;
+  }
+};
+
+struct NodeKeyHash {
+  size_t operator()(const NodeKey &K) const {
+    return K.State.hash() ^ (std::hash<uint64_t>()(K.Placed) * 0x100000001b3ULL) ^
+           (std::hash<unsigned>()(K.LastKept) << 17);
+  }
+};
+
+struct BudgetExceeded {};
+
+class Search {
+public:
+  Search(const RecordLayoutModel &Model, const OptimizerOptions &Options)
+      : Model(Model), Rules(Model), Budget(Options.StateBudget) {
+    for (unsigned U = 0; U < Model.Units.size(); ++U) {
+      if (Model.Units[U].K == UnitSpec::Kind::FlexibleArray) {
+        Flexible.push_back(U);
+        continue;
+      }
+      unsigned C = 0;
+      while (C < Classes.size() && Model.Units[Classes[C].front()] != Model.Units[U])
+        ++C;
+      if (C == Classes.size())
+        Classes.emplace_back();
+      Classes[C].push_back(U);
+    }
+    Weight.assign(Model.Units.size(), 0);
+    for (const FieldModel &F : Model.Fields)
+      ++Weight[F.Unit];
+    // Mixed-radix strides; refuse state spaces whose counts do not fit.
+    long double Combos = 1;
+    for (const auto &C : Classes) {
+      Stride.push_back(static_cast<uint64_t>(Combos));
+      Combos *= C.size() + 1;
+    }
+    Encodable = Combos < static_cast<long double>(1ULL << 62);
+  }
+
+  bool encodable() const { return Encodable; }
+
+  /// Phase 1: the smallest final size reachable from (Placed, S).
+  uint64_t best(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S) {
+    NodeKey Key{Placed, S, 0};
+    auto It = Memo1.find(Key);
+    if (It != Memo1.end())
+      return It->second;
+    uint64_t Result = Unreachable;
+    bool Any = false;
+    for (unsigned C = 0; C < Classes.size(); ++C) {
+      if (Counts[C] == Classes[C].size())
+        continue;
+      Any = true;
+      LayoutState Next = Rules.place(S, Model.Units[Classes[C][Counts[C]]]);
+      ++Counts[C];
+      Result = std::min(Result, best(Counts, Placed + Stride[C], Next));
+      --Counts[C];
+    }
+    if (!Any)
+      Result = finishWithFlexible(S);
+    if (Memo1.size() >= Budget)
+      throw BudgetExceeded();
+    Memo1.emplace(Key, Result);
+    return Result;
+  }
+
+  uint64_t bestKnown(uint64_t Placed, const LayoutState &S) const {
+    auto It = Memo1.find(NodeKey{Placed, S, 0});
+    return It == Memo1.end() ? Unreachable : It->second;
+  }
+
+  /// The first unit of class \p C declared after the unit LastKept - 1.
+  int firstKeepable(unsigned C, unsigned LastKept) const {
+    for (unsigned U : Classes[C])
+      if (U + 1 > LastKept)
+        return static_cast<int>(U);
+    return -1;
+  }
+
+  /// Phase 2: the largest weight of units kept in declaration order among the
+  /// completions from (Placed, S) that reach Target; -1 if none does.
+  ///
+  /// Placing a unit of class C either keeps one (the first of C declared
+  /// after the last kept unit: taking the first leaves the most room) or
+  /// places one that moves. Moved units carry no identity here: whichever
+  /// units of C are not kept fill C's moved places, in declaration order.
+  long kept(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S,
+            unsigned LastKept, uint64_t Target) {
+    NodeKey Key{Placed, S, LastKept};
+    auto It = Memo2.find(Key);
+    if (It != Memo2.end())
+      return It->second;
+    long Result = -1;
+    bool Any = false;
+    for (unsigned C = 0; C < Classes.size(); ++C) {
+      if (Counts[C] == Classes[C].size())
+        continue;
+      Any = true;
+      LayoutState Next = Rules.place(S, Model.Units[Classes[C].front()]);
+      uint64_t NextPlaced = Placed + Stride[C];
+      if (bestKnown(NextPlaced, Next) != Target)
+        continue;
+      ++Counts[C];
+      if (int U = firstKeepable(C, LastKept); U >= 0) {
+        long K = kept(Counts, NextPlaced, Next, U + 1, Target);
+        if (K >= 0)
+          Result = std::max(Result, K + static_cast<long>(Weight[U]));
+      }
+      Result = std::max(Result, kept(Counts, NextPlaced, Next, LastKept, Target));
+      --Counts[C];
+    }
+    if (!Any)
+      Result = finishWithFlexible(S) == Target ? 0 : -1;
+    if (Memo2.size() >= Budget)
+      throw BudgetExceeded();
+    Memo2.emplace(Key, Result);
+    return Result;
+  }
+
+  /// Follows the phase-2 memo from the root and returns the order it encodes.
+  std::vector<unsigned> reconstructKept(uint64_t Target) {
+    std::vector<unsigned> Counts(Classes.size(), 0);
+    uint64_t Placed = 0;
+    LayoutState S = Rules.initial();
+    unsigned LastKept = 0;
+    long Want = kept(Counts, Placed, S, LastKept, Target);
+    // Each step: the class placed, and the unit kept (-1: a moved unit).
+    std::vector<std::pair<unsigned, int>> Steps;
+    std::vector<bool> IsKept(Model.Units.size(), false);
+    while (Steps.size() + Flexible.size() < Model.Units.size()) {
+      // Among equally good steps, keep the earliest-declared unit if any
+      // keep works, else move from the class whose next unit comes first:
+      // the order stays as close to the declaration as the optimum allows.
+      int BestClass = -1, BestUnit = -1;
+      long BestWant = 0;
+      for (unsigned C : classesByNextUnit(Counts)) {
+        LayoutState Next = Rules.place(S, Model.Units[Classes[C].front()]);
+        uint64_t NextPlaced = Placed + Stride[C];
+        if (bestKnown(NextPlaced, Next) != Target)
+          continue;
+        ++Counts[C];
+        int U = firstKeepable(C, LastKept);
+        if (U >= 0 && (BestUnit < 0 || U < BestUnit)) {
+          long K = kept(Counts, NextPlaced, Next, U + 1, Target);
+          if (K >= 0 && K + static_cast<long>(Weight[U]) == Want)
+            BestClass = C, BestUnit = U, BestWant = K;
+        }
+        if (BestClass < 0 && kept(Counts, NextPlaced, Next, LastKept, Target) == Want)
+          BestClass = C, BestWant = Want;
+        --Counts[C];
+      }
+      if (BestClass < 0)
+        return {}; // Cannot happen when the memo is consistent.
+      S = Rules.place(S, Model.Units[Classes[BestClass].front()]);
+      Placed += Stride[BestClass];
+      ++Counts[BestClass];
+      Steps.emplace_back(BestClass, BestUnit);
+      if (BestUnit >= 0) {
+        IsKept[BestUnit] = true;
+        LastKept = BestUnit + 1;
+      }
+      Want = BestWant;
+    }
+    // Moved places of a class take its units that were not kept, in order.
+    std::vector<std::vector<unsigned>> MovedUnits(Classes.size());
+    for (unsigned C = 0; C < Classes.size(); ++C)
+      for (unsigned U : Classes[C])
+        if (!IsKept[U])
+          MovedUnits[C].push_back(U);
+    std::vector<size_t> NextMoved(Classes.size(), 0);
+    std::vector<unsigned> Order;
+    for (auto [C, U] : Steps)
+      Order.push_back(U >= 0 ? static_cast<unsigned>(U) : MovedUnits[C][NextMoved[C]++]);
+    Order.insert(Order.end(), Flexible.begin(), Flexible.end());
+    return Order;
+  }
+
+  /// Units of one class are interchangeable, so they may trade places
+  /// without changing the size: put each class's units back in declaration
+  /// order wherever that moves no more fields.
+  std::vector<unsigned> sortWithinClasses(std::vector<unsigned> Order) const {
+    for (const std::vector<unsigned> &Class : Classes) {
+      if (Class.size() < 2)
+        continue;
+      std::vector<unsigned> Sorted = Order;
+      size_t Next = 0;
+      for (unsigned &U : Sorted)
+        if (std::find(Class.begin(), Class.end(), U) != Class.end())
+          U = Class[Next++];
+      if (countMovedFields(Model, Sorted) <= countMovedFields(Model, Order))
+        Order = std::move(Sorted);
+    }
+    return Order;
+  }
+
+  /// Without phase 2: the earliest-declared unit that keeps Target reachable.
+  std::vector<unsigned> reconstructGreedy(uint64_t Target) {
+    std::vector<unsigned> Counts(Classes.size(), 0), Order;
+    uint64_t Placed = 0;
+    LayoutState S = Rules.initial();
+    while (Order.size() + Flexible.size() < Model.Units.size()) {
+      int BestClass = -1;
+      for (unsigned C = 0; C < Classes.size(); ++C) {
+        if (Counts[C] == Classes[C].size())
+          continue;
+        unsigned U = Classes[C][Counts[C]];
+        if (BestClass >= 0 && Classes[BestClass][Counts[BestClass]] < U)
+          continue;
+        LayoutState Next = Rules.place(S, Model.Units[U]);
+        if (bestKnown(Placed + Stride[C], Next) == Target)
+          BestClass = C;
+      }
+      if (BestClass < 0)
+        break;
+      unsigned U = Classes[BestClass][Counts[BestClass]++];
+      S = Rules.place(S, Model.Units[U]);
+      Placed += Stride[BestClass];
+      Order.push_back(U);
+    }
+    Order.insert(Order.end(), Flexible.begin(), Flexible.end());
+    return Order;
+  }
+
+  void dropPhase2() { Memo2.clear(); }
+
+  /// Classes with units left, by the declaration index of their next unit.
+  std::vector<unsigned> classesByNextUnit(const std::vector<unsigned> &Counts) const {
+    std::vector<unsigned> Result;
+    for (unsigned C = 0; C < Classes.size(); ++C)
+      if (Counts[C] < Classes[C].size())
+        Result.push_back(C);
+    std::sort(Result.begin(), Result.end(), [&](unsigned A, unsigned B) {
+      return Classes[A][Counts[A]] < Classes[B][Counts[B]];
+    });
+    return Result;
+  }
+  size_t numClasses() const { return Classes.size(); }
+  LayoutState initial() const { return Rules.initial(); }
+
+private:
+  uint64_t finishWithFlexible(LayoutState S) const {
+    for (unsigned U : Flexible)
+      S = Rules.place(S, Model.Units[U]);
+    return Rules.finish(S);
+  }
+
+  const RecordLayoutModel &Model;
+  LayoutRules Rules;
+  size_t Budget;
+  std::vector<std::vector<unsigned>> Classes;
+  std::vector<unsigned> Flexible;
+  std::vector<unsigned> Weight;
+  std::vector<uint64_t> Stride;
+  bool Encodable = true;
+  std::unordered_map<NodeKey, uint64_t, NodeKeyHash> Memo1;
+  std::unordered_map<NodeKey, long, NodeKeyHash> Memo2;
+};
+
+/// Orders that are good in practice, for records too large to search.
+std::vector<std::vector<unsigned>> heuristicOrders(const RecordLayoutModel &Model) {
+  std::vector<unsigned> Movable, Flexible;
+  for (unsigned U = 0; U < Model.Units.size(); ++U)
+    (Model.Units[U].K == UnitSpec::Kind::FlexibleArray ? Flexible : Movable).push_back(U);
+  auto Align = [&](unsigned U) {
+    const UnitSpec &S = Model.Units[U];
+    if (S.K != UnitSpec::Kind::BitFieldRun)
+      return S.AlignBits;
+    uint64_t A = 8;
+    for (const BitFieldSpec &B : S.BitFields)
+      A = std::max(A, B.AlignBits);
+    return A;
+  };
+  auto Size = [&](unsigned U) {
+    const UnitSpec &S = Model.Units[U];
+    if (S.K != UnitSpec::Kind::BitFieldRun)
+      return S.SizeBits;
+    uint64_t W = 0;
+    for (const BitFieldSpec &B : S.BitFields)
+      W += B.WidthBits;
+    return W;
+  };
+  std::vector<std::vector<unsigned>> Orders;
+  auto Add = [&](std::vector<unsigned> O) {
+    O.insert(O.end(), Flexible.begin(), Flexible.end());
+    Orders.push_back(std::move(O));
+  };
+  Add(Movable);
+  std::vector<unsigned> ByAlign = Movable;
+  std::stable_sort(ByAlign.begin(), ByAlign.end(),
+                   [&](unsigned A, unsigned B) { return Align(A) > Align(B); });
+  Add(ByAlign);
+  std::vector<unsigned> ByAlignSize = Movable;
+  std::stable_sort(ByAlignSize.begin(), ByAlignSize.end(), [&](unsigned A, unsigned B) {
+    return std::make_pair(Align(A), Size(A)) > std::make_pair(Align(B), Size(B));
+  });
+  Add(ByAlignSize);
+  std::vector<unsigned> ByAlignUp = Movable;
+  std::stable_sort(ByAlignUp.begin(), ByAlignUp.end(),
+                   [&](unsigned A, unsigned B) { return Align(A) < Align(B); });
+  Add(ByAlignUp);
+  // Greedy fit: always place the unit that leaves the smallest data size,
+  // preferring larger alignment on ties.
+  {
+    LayoutRules Rules(Model);
+    LayoutState S = Rules.initial();
+    std::vector<unsigned> Left = Movable, Order;
+    while (!Left.empty()) {
+      size_t BestI = 0;
+      LayoutState BestS;
+      for (size_t I = 0; I < Left.size(); ++I) {
+        LayoutState N = Rules.place(S, Model.Units[Left[I]]);
+        if (I == 0 || N.DataBits < BestS.DataBits ||
+            (N.DataBits == BestS.DataBits && Align(Left[I]) > Align(Left[BestI]))) {
+          BestI = I;
+          BestS = N;
+        }
+      }
+      Order.push_back(Left[BestI]);
+      S = BestS;
+      Left.erase(Left.begin() + BestI);
+    }
+    Add(Order);
+  }
+  return Orders;
+}
+
+} // namespace
+
+unsigned countMovedFields(const RecordLayoutModel &Model, const std::vector<unsigned> &UnitOrder) {
+  std::vector<unsigned> Weight(Model.Units.size(), 0);
+  for (const FieldModel &F : Model.Fields)
+    ++Weight[F.Unit];
+  // Weighted longest increasing subsequence of the unit indices.
+  std::vector<unsigned> BestEndingAt(UnitOrder.size(), 0);
+  unsigned Kept = 0, Total = 0;
+  for (size_t I = 0; I < UnitOrder.size(); ++I) {
+    unsigned Best = 0;
+    for (size_t J = 0; J < I; ++J)
+      if (UnitOrder[J] < UnitOrder[I])
+        Best = std::max(Best, BestEndingAt[J]);
+    BestEndingAt[I] = Best + Weight[UnitOrder[I]];
+    Kept = std::max(Kept, BestEndingAt[I]);
+    Total += Weight[UnitOrder[I]];
+  }
+  return Total - Kept;
+}
+
+uint64_t sizeLowerBound(const RecordLayoutModel &Model) {
+  uint64_t Bits = Model.StartDataBits;
+  for (const UnitSpec &U : Model.Units) {
+    if (U.K == UnitSpec::Kind::Field && !U.OverlappingEmpty)
+      Bits += Model.Abi == LayoutAbi::Microsoft ? U.SizeBits : U.DataSizeBits;
+    for (const BitFieldSpec &B : U.BitFields)
+      Bits += B.WidthBits;
+  }
+  Bits = std::max(Bits, Model.StartSizeBits);
+  Bits = (Bits + 7) / 8 * 8 + Model.VfptrShiftBits;
+  uint64_t A = std::max<uint64_t>(Model.RoundingAlignBits, 1);
+  return (Bits + A - 1) / A * A;
+}
+
+OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const OptimizerOptions &Options) {
+  OptimizedOrder Result;
+  Result.UnitOrder = declarationOrder(Model);
+  Result.SizeBits = simulate(Model, Result.UnitOrder).SizeBits;
+  // Nothing to win when the declaration order already meets the lower bound.
+  if (Result.SizeBits <= sizeLowerBound(Model)) {
+    Result.Proven = true;
+    return Result;
+  }
+
+  Search S(Model, Options);
+  uint64_t Target = Unreachable;
+  if (S.encodable()) {
+    try {
+      std::vector<unsigned> Counts(S.numClasses(), 0);
+      Target = S.best(Counts, 0, S.initial());
+    } catch (BudgetExceeded &) {
+      Target = Unreachable;
+    }
+  }
+
+  if (Target == Unreachable) {
+    for (std::vector<unsigned> &Order : heuristicOrders(Model)) {
+      uint64_t Size = simulate(Model, Order).SizeBits;
+      if (Size < Result.SizeBits) {
+        Result.SizeBits = Size;
+        Result.UnitOrder = std::move(Order);
+      }
+    }
+    Result.Proven = false;
+    Result.MovedFields = countMovedFields(Model, Result.UnitOrder);
+    return Result;
+  }
+
+  Result.Proven = true;
+  if (Target >= Result.SizeBits)
+    return Result; // The declaration order is already optimal: keep it.
+
+  std::vector<unsigned> Order;
+  try {
+    Order = S.reconstructKept(Target);
+  } catch (BudgetExceeded &) {
+    S.dropPhase2();
+    Order = S.reconstructGreedy(Target);
+  }
+  if (Order.size() != Model.Units.size() || simulate(Model, Order).SizeBits != Target)
+    Order = S.reconstructGreedy(Target);
+  Order = S.sortWithinClasses(std::move(Order));
+  Result.UnitOrder = std::move(Order);
+  Result.SizeBits = simulate(Model, Result.UnitOrder).SizeBits;
+  Result.MovedFields = countMovedFields(Model, Result.UnitOrder);
+  return Result;
+}
+
+} // namespace tightfit::layout

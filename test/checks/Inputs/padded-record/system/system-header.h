@@ -1,0 +1,6 @@
+// Included with -isystem: never reported.
+struct InSystemHeader {
+  char a;
+  double b;
+  char c;
+};
