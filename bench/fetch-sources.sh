@@ -54,8 +54,10 @@ config_deps() {
   case "$1" in
     # Tests and benchmarks are part of the compilation database, so their
     # headers (gtest/gmock/benchmark) must be present for the TUs to parse.
-    leveldb) echo "cmake ninja-build clang-19 libsnappy-dev libgtest-dev libgmock-dev libbenchmark-dev" ;;
-    snappy)  echo "cmake ninja-build clang-19 libgtest-dev libgmock-dev libbenchmark-dev" ;;
+    # Optional libraries the CMake files probe for are installed (or pinned
+    # off by prepare.sh) so that every machine analyses the same TUs.
+    leveldb) echo "cmake ninja-build clang-19 libsnappy-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev" ;;
+    snappy)  echo "cmake ninja-build clang-19 zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev" ;;
     zlib)    echo "make clang-19 bear" ;;
     *)       echo "cmake ninja-build clang-19" ;;
   esac
@@ -125,7 +127,10 @@ fi
 need_pkgs=()
 command -v dpkg-source >/dev/null 2>&1 || need_pkgs+=(dpkg-dev)
 wanted=()
-for n in "$@"; do wanted+=($(config_deps "$n")); done
+for n in "$@"; do
+  read -r -a deps <<<"$(config_deps "$n")"
+  wanted+=("${deps[@]}")
+done
 [[ $WANT_I686 -eq 1 ]] && wanted+=(g++-multilib)
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")

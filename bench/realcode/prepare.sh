@@ -47,11 +47,17 @@ NAME=$1
 KIND=cmake
 case "$NAME" in
   leveldb)
-    CMAKE_ARGS=(-DLEVELDB_BUILD_TESTS=ON -DLEVELDB_BUILD_BENCHMARKS=ON -DLEVELDB_INSTALL=OFF)
+    # Optional dependencies are pinned so that every machine gets the same
+    # TUs and macros: snappy and sqlite3 on (fetch-sources.sh installs them),
+    # the rest off.
+    CMAKE_ARGS=(-DLEVELDB_BUILD_TESTS=ON -DLEVELDB_BUILD_BENCHMARKS=ON -DLEVELDB_INSTALL=OFF
+                -DHAVE_CRC32C=OFF -DHAVE_TCMALLOC=OFF -DHAVE_KYOTOCABINET=OFF)
     GENERATED=(include/port/port_config.h)
     ;;
   snappy)
-    CMAKE_ARGS=(-DSNAPPY_BUILD_TESTS=ON -DSNAPPY_BUILD_BENCHMARKS=ON -DSNAPPY_INSTALL=OFF)
+    # zlib on (fetch-sources.sh installs it), lzo2 and lz4 off.
+    CMAKE_ARGS=(-DSNAPPY_BUILD_TESTS=ON -DSNAPPY_BUILD_BENCHMARKS=ON -DSNAPPY_INSTALL=OFF
+                -DHAVE_LIBLZO2=OFF -DHAVE_LIBLZ4=OFF)
     GENERATED=(config.h snappy-stubs-public.h)
     ;;
   zlib)
@@ -92,7 +98,7 @@ configure_bear_zlib() {
     { tail -n 40 "$CACHE/$NAME/configure.log" >&2; die "$NAME: configure failed"; }
   log "$NAME: building libz.a example minigzip under bear"
   # bear only sees compilations that run: always start from a clean tree.
-  (cd "$BUILD" && make clean >/dev/null 2>&1 || true)
+  (cd "$BUILD" && { make clean >/dev/null 2>&1 || true; })
   rm -f "$BUILD/compile_commands.json"
   (cd "$BUILD" && bear --output compile_commands.json -- make -j2 libz.a example minigzip) \
     >"$CACHE/$NAME/make.log" 2>&1 ||
