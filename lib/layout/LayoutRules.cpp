@@ -16,7 +16,8 @@
 //     `aligned` attribute rounds it up as well. The data size then is the next
 //     byte boundary, and the bits left in that byte stay usable by the next
 //     bit-field only: any ordinary field starts at the data size.
-//   - A flexible array member takes no space but is aligned.
+//   - A flexible array member takes no space but is aligned; a trailing
+//     array treated as one (`char data[1]`) is placed like any field.
 //   - sizeof is the largest extent reached, rounded up to the record's
 //     alignment, which is the same for every order.
 //
@@ -93,7 +94,7 @@ LayoutState LayoutRules::placeItanium(LayoutState S, const UnitSpec &U,
   case UnitSpec::Kind::FlexibleArray: {
     S.UnfilledBits = 0;
     uint64_t Offset = alignTo(S.DataBits, U.AlignBits);
-    S.DataBits = Offset;
+    S.DataBits = Offset + U.DataSizeBits;
     S.SizeBits = std::max(S.SizeBits, S.DataBits);
     if (Offsets)
       Offsets->push_back(Offset);

@@ -400,11 +400,26 @@ private:
     return SkipReason::None;
   }
 
+  /// A trailing array that code may index past its bound (the "struct
+  /// hack": `char data[1]` allocated with extra room) must stay last, like a
+  /// flexible array member. Which trailing arrays qualify is the compiler's
+  /// own notion for the TU's -fstrict-flex-arrays level (by default: all).
+  bool isFlexibleArrayLike(const FieldDecl &FD) const {
+    if (FD.getType()->isIncompleteArrayType())
+      return true;
+    if (!FD.getType()->isConstantArrayType())
+      return false;
+    return Decl::isFlexibleArrayMemberLike(Ctx, &FD, FD.getType(),
+                                           Ctx.getLangOpts().getStrictFlexArraysLevel(),
+                                           /*IgnoreTemplateOrMacroSubstitution=*/false);
+  }
+
   SkipReason fieldItanium(const FieldDecl &FD, UnitSpec &U) {
     const CXXRecordDecl *FieldClass = FD.getType()->getAsCXXRecordDecl();
     TypeInfoChars TI = Ctx.getTypeInfoInChars(FD.getType());
-    if (FD.getType()->isIncompleteArrayType()) {
+    if (isFlexibleArrayLike(FD))
       U.K = UnitSpec::Kind::FlexibleArray;
+    if (FD.getType()->isIncompleteArrayType()) {
       U.SizeBits = U.DataSizeBits = 0;
     } else {
       U.SizeBits = U.DataSizeBits = Ctx.toBits(TI.Width);
@@ -490,8 +505,9 @@ private:
   SkipReason fieldMicrosoft(const FieldDecl &FD, UnitSpec &U) {
     if (FD.isPotentiallyOverlapping())
       return SkipReason::MicrosoftUnsupported;
-    if (FD.getType()->isIncompleteArrayType()) {
+    if (isFlexibleArrayLike(FD))
       U.K = UnitSpec::Kind::FlexibleArray;
+    if (FD.getType()->isIncompleteArrayType()) {
       uint64_t Ignored;
       elementMicrosoft(FD, Ignored, U.AlignBits);
       U.SizeBits = U.DataSizeBits = 0;

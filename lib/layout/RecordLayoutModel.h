@@ -10,7 +10,8 @@
 //     members are ordinary fields: they move as a whole);
 //   - a run of adjacent bit-fields, which moves as one unit and keeps its
 //     internal order (the bits of a run share storage units);
-//   - a flexible array member, which is pinned last.
+//   - a flexible array member, which is pinned last; so is a trailing array
+//     that code may index past its bound (`char data[1]`, the "struct hack").
 // Two units with equal UnitSpec are interchangeable for layout purposes; the
 // optimizer exploits this to search orders of classes instead of fields.
 //
@@ -55,7 +56,8 @@ struct BitFieldSpec {
 struct UnitSpec {
   enum class Kind { Field, BitFieldRun, FlexibleArray };
   Kind K = Kind::Field;
-  /// Field: sizeof the field's type; FlexibleArray: 0.
+  /// Field: sizeof the field's type; FlexibleArray: 0 for `T x[]`, the
+  /// array's size for a trailing array pinned last.
   uint64_t SizeBits = 0;
   /// Field / FlexibleArray: the alignment the field is placed at.
   uint64_t AlignBits = 8;
