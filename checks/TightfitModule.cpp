@@ -6,7 +6,10 @@
 // three front-ends know the same checks under the same names.
 //
 //===----------------------------------------------------------------------===//
+#include "checks/HeapErasureCheck.h"
 #include "checks/PaddedRecordCheck.h"
+#include "checks/ViewLocalCopyCheck.h"
+#include "checks/ViewParameterCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -15,7 +18,10 @@ namespace tightfit {
 class TightfitModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<HeapErasureCheck>("tightfit-heap-erasure");
     Factories.registerCheck<PaddedRecordCheck>("tightfit-padded-record");
+    Factories.registerCheck<ViewParameterCheck>("tightfit-view-parameter");
+    Factories.registerCheck<ViewLocalCopyCheck>("tightfit-view-local-copy");
   }
 };
 

@@ -21,8 +21,10 @@ config.name = "tightfit"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
 # Excluded by base name at any depth: unit tests are GoogleTest, the harness is
-# Python, Inputs/ hold files that tests include or read.
-config.excludes = ["unit", "harness", "Inputs", "CMakeLists.txt", "README.md"]
+# Python, Inputs/ hold files that tests include or read, fuzz/ holds the fuzz
+# target and its corpus (replayed by ctest; inputs that once failed live on as
+# lit tests in robustness/).
+config.excludes = ["unit", "harness", "Inputs", "fuzz", "CMakeLists.txt", "README.md"]
 
 if not hasattr(config, "tightfit_obj_root"):
     lit_config.fatal(
@@ -137,3 +139,13 @@ try:
         config.available_features.add("jsonschema")
 except (OSError, subprocess.TimeoutExpired):
     pass
+
+# Headless Chromium (Debian: chromium), for the HTML report's screenshot test.
+chromium = lit.util.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium))
+
+# The official SARIF 2.1.0 schema, which CI keeps beside the clone.
+config.substitutions.append(("%sarif_schema", os.path.normpath(os.path.join(
+    config.tightfit_src_root, "..", "shared", "schemas", "sarif-schema-2.1.0.json"))))

@@ -18,8 +18,10 @@ namespace tightfit::findings {
 class DetailsCollector final : public DetailsSink {
 public:
   /// Stores \p Details under \p Key, with the key's file made canonical (see
-  /// canonicalPath) against the current directory, which is the directory of
-  /// the translation unit being analysed while checks run.
+  /// canonicalPath). Checks give absolute paths (FileManager::makeAbsolutePath):
+  /// the standalone tool keeps each translation unit's working directory in
+  /// its file system, not in the process, so a relative path would be taken
+  /// relative to the wrong directory.
   void add(DetailsKey Key, llvm::json::Object Details) override;
 
   /// The details of the warning of check \p Check with text \p Message at byte

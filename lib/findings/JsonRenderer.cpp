@@ -37,10 +37,26 @@ static void writeFinding(llvm::json::OStream &J, const Finding &F) {
     });
     if (F.Details)
       J.attribute("details", llvm::json::Object(*F.Details));
+    if (!F.Fix.empty())
+      J.attributeObject("fix", [&] {
+        J.attribute("applicable", F.FixRefusal.empty());
+        if (!F.FixRefusal.empty())
+          J.attribute("reason", F.FixRefusal);
+        J.attributeArray("edits", [&] {
+          for (const FixEdit &E : F.Fix)
+            J.object([&] {
+              J.attribute("file", E.File);
+              J.attribute("offset", E.Offset);
+              J.attribute("length", E.Length);
+              J.attribute("text", E.Text);
+            });
+        });
+      });
   });
 }
 
 void renderJson(const FindingsReport &Report, llvm::raw_ostream &OS) {
+  ReportTotals Totals = computeTotals(Report);
   llvm::json::OStream J(OS, /*IndentSize=*/2);
   J.object([&] {
     J.attribute("version", ReportFormatVersion);
@@ -53,6 +69,19 @@ void renderJson(const FindingsReport &Report, llvm::raw_ostream &OS) {
       J.attribute("translationUnits", Report.TranslationUnits);
       J.attribute("failed", Report.FailedTranslationUnits);
       J.attribute("findings", Report.Findings.size());
+      J.attribute("baselined", Report.Baselined);
+      J.attributeObject("findingsByCheck", [&] {
+        for (const auto &[Check, Count] : Totals.FindingsByCheck)
+          J.attribute(Check, Count);
+      });
+      J.attribute("layoutSavingBytes", Totals.LayoutSavingBytes);
+      J.attribute("layoutFixSavingBytes", Totals.LayoutFixSavingBytes);
+      J.attribute("fixesApplicable", Totals.FixesApplicable);
+      J.attribute("fixesRefused", Totals.FixesRefused);
+      J.attributeArray("failedFiles", [&] {
+        for (const std::string &File : Report.FailedFiles)
+          J.value(File);
+      });
     });
   });
   OS << "\n";

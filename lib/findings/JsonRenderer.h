@@ -5,9 +5,16 @@
 //   { "version": 1, "tool": "tightfit",
 //     "findings": [ { "check", "severity", "file", "line", "column", "offset",
 //                     "message", "notes": [ {"file", "line", "column",
-//                     "message"} ], "details": {...} } ],
-//     "summary": { "translationUnits", "failed", "findings" } }
-// "details" appears only for findings whose check attached some, verbatim.
+//                     "message"} ], "details": {...},
+//                     "fix": { "applicable", "reason", "edits": [ {"file",
+//                     "offset", "length", "text"} ] } } ],
+//     "summary": { "translationUnits", "failed", "findings", "baselined",
+//                  "findingsByCheck": {check: count}, "layoutSavingBytes",
+//                  "layoutFixSavingBytes", "fixesApplicable", "fixesRefused",
+//                  "failedFiles": [file] } }
+// "details" appears only for findings whose check attached some, verbatim;
+// "fix" only for findings whose check proposed a fix-it ("reason" when it is
+// not applicable). The schema is test/harness/findings.schema.json.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TIGHTFIT_FINDINGS_JSONRENDERER_H

@@ -4,6 +4,8 @@
 // and CI log parsers that understand those understand tightfit too:
 //   file:line:col: warning: message [check-name]
 //   file:line:col: note: message
+// With colours, in clang's: the location and message bold, warnings magenta,
+// errors red.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TIGHTFIT_FINDINGS_TEXTRENDERER_H
@@ -15,7 +17,7 @@
 
 namespace tightfit::findings {
 
-void renderText(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS);
+void renderText(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS, bool Colors = false);
 
 } // namespace tightfit::findings
 

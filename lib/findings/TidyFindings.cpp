@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "lib/findings/TidyFindings.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
@@ -73,10 +74,22 @@ std::vector<Finding> findingsFromTidyErrors(llvm::ArrayRef<clang::tidy::ClangTid
     for (const clang::tooling::DiagnosticMessage &Note : Error.Notes) {
       FindingNote N;
       N.File = canonicalPath(Note.FilePath, Error.BuildDirectory);
+      N.Offset = Note.FileOffset;
       std::tie(N.Line, N.Column) = Lines.lineAndColumn(N.File, Note.FileOffset);
       N.Message = Note.Message;
       F.Notes.push_back(std::move(N));
     }
+
+    // Only the warning's own fix-it: those of notes are alternatives that
+    // clang-tidy applies only on request (--fix-notes).
+    for (const auto &FileAndReplacements : Error.Message.Fix)
+      for (const clang::tooling::Replacement &R : FileAndReplacements.second) {
+        if (!R.isApplicable())
+          continue;
+        F.Fix.push_back({canonicalPath(R.getFilePath(), Error.BuildDirectory), R.getOffset(),
+                         R.getLength(), R.getReplacementText().str()});
+      }
+    llvm::sort(F.Fix);
 
     if (Details)
       if (const llvm::json::Object *Found = Details->find(F.Check, F.File, F.Offset, F.Message))

@@ -31,6 +31,12 @@
 //      of one class return to declaration order where that moves no more
 //      fields, so the suggestion is deterministic and close to the source.
 //   4. A flexible array member is not searched: it stays last.
+//   5. Constraints (OptimizerOptions::Constraints) restrict which class may
+//      come next: only classes of the lowest section with units left, and,
+//      while a block is started but not finished, only classes of that block.
+//      Classes are split by section and block, so the units of a class stay
+//      interchangeable; the gate depends only on the counts already in the
+//      node, so memoisation stays exact.
 // Both phases stop when the memo outgrows OptimizerOptions::StateBudget.
 // Without a phase-1 result the optimizer falls back to heuristic orders
 // (declaration order, stable sorts by alignment and size, greedy fit) and
@@ -41,7 +47,10 @@
 #include "lib/layout/FieldOrderOptimizer.h"
 #include "lib/layout/LayoutRules.h"
 #include <algorithm>
+#include <cstdint>
 #include <limits>
+#include <map>
+#include <set>
 #include <numeric>
 #include <unordered_map>
 
@@ -69,22 +78,78 @@ struct NodeKeyHash {
 
 struct BudgetExceeded {};
 
+/// The constraints as the search reads them: one section and one block per
+/// unit, renumbered densely (sections from 0, blocks from 1, 0 meaning no
+/// block); blocks that leave their section, and flexible array members'
+/// blocks, dropped.
+struct UnitGates {
+  std::vector<unsigned> Section, Block;
+  unsigned NumBlocks = 0;
+};
+
+UnitGates normaliseConstraints(const RecordLayoutModel &Model, const OrderConstraints &C) {
+  size_t N = Model.Units.size();
+  UnitGates G;
+  G.Section.assign(N, 0);
+  G.Block.assign(N, 0);
+  if (C.Section.size() == N) {
+    std::map<unsigned, unsigned> Dense;
+    for (unsigned S : C.Section)
+      Dense.emplace(S, 0);
+    unsigned Next = 0;
+    for (auto &Entry : Dense)
+      Entry.second = Next++;
+    for (size_t U = 0; U < N; ++U)
+      G.Section[U] = Dense[C.Section[U]];
+  }
+  if (C.Block.size() != N)
+    return G;
+  std::map<unsigned, unsigned> SectionOfBlock, Dense;
+  std::set<unsigned> Broken;
+  for (size_t U = 0; U < N; ++U) {
+    unsigned B = C.Block[U];
+    if (!B || Model.Units[U].K == UnitSpec::Kind::FlexibleArray)
+      continue;
+    auto [It, New] = SectionOfBlock.emplace(B, G.Section[U]);
+    if (!New && It->second != G.Section[U])
+      Broken.insert(B);
+  }
+  for (size_t U = 0; U < N; ++U) {
+    unsigned B = C.Block[U];
+    if (!B || Broken.count(B) || Model.Units[U].K == UnitSpec::Kind::FlexibleArray)
+      continue;
+    auto [It, New] = Dense.emplace(B, G.NumBlocks + 1);
+    if (New)
+      ++G.NumBlocks;
+    G.Block[U] = It->second;
+  }
+  return G;
+}
+
 class Search {
 public:
   Search(const RecordLayoutModel &Model, const OptimizerOptions &Options)
-      : Model(Model), Rules(Model), Budget(Options.StateBudget) {
+      : Model(Model), Rules(Model), Budget(Options.StateBudget),
+        Gates(normaliseConstraints(Model, Options.Constraints)) {
     for (unsigned U = 0; U < Model.Units.size(); ++U) {
       if (Model.Units[U].K == UnitSpec::Kind::FlexibleArray) {
         Flexible.push_back(U);
         continue;
       }
       unsigned C = 0;
-      while (C < Classes.size() && Model.Units[Classes[C].front()] != Model.Units[U])
+      while (C < Classes.size() &&
+             (Model.Units[Classes[C].front()] != Model.Units[U] ||
+              Gates.Section[Classes[C].front()] != Gates.Section[U] ||
+              Gates.Block[Classes[C].front()] != Gates.Block[U]))
         ++C;
       if (C == Classes.size())
         Classes.emplace_back();
       Classes[C].push_back(U);
     }
+    BlockSize.assign(Gates.NumBlocks + 1, 0);
+    BlockPlaced.assign(Gates.NumBlocks + 1, 0);
+    for (unsigned B : Gates.Block)
+      ++BlockSize[B];
     Weight.assign(Model.Units.size(), 0);
     for (const FieldModel &F : Model.Fields)
       ++Weight[F.Unit];
@@ -99,6 +164,44 @@ public:
 
   bool encodable() const { return Encodable; }
 
+  /// What the constraints allow next, given the units placed so far.
+  struct Gate {
+    unsigned Section = 0;
+    unsigned OpenBlock = 0; ///< A started, unfinished block, or 0.
+    bool AnyLeft = false;
+  };
+
+  Gate gate(const std::vector<unsigned> &Counts) const {
+    Gate G;
+    if (Gates.NumBlocks)
+      std::fill(BlockPlaced.begin(), BlockPlaced.end(), 0u);
+    for (unsigned C = 0; C < Classes.size(); ++C) {
+      if (Gates.NumBlocks)
+        BlockPlaced[Gates.Block[Classes[C].front()]] += Counts[C];
+      if (Counts[C] == Classes[C].size())
+        continue;
+      unsigned S = Gates.Section[Classes[C].front()];
+      if (!G.AnyLeft || S < G.Section)
+        G.Section = S;
+      G.AnyLeft = true;
+    }
+    for (unsigned B = 1; B <= Gates.NumBlocks; ++B)
+      if (BlockPlaced[B] && BlockPlaced[B] < BlockSize[B]) {
+        G.OpenBlock = B;
+        break;
+      }
+    return G;
+  }
+
+  bool allowed(unsigned C, const std::vector<unsigned> &Counts, const Gate &G) const {
+    if (Counts[C] == Classes[C].size())
+      return false;
+    unsigned U = Classes[C].front();
+    if (Gates.Section[U] != G.Section)
+      return false;
+    return !G.OpenBlock || Gates.Block[U] == G.OpenBlock;
+  }
+
   /// Phase 1: the smallest final size reachable from (Placed, S).
   uint64_t best(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S) {
     NodeKey Key{Placed, S, 0};
@@ -106,17 +209,16 @@ public:
     if (It != Memo1.end())
       return It->second;
     uint64_t Result = Unreachable;
-    bool Any = false;
+    Gate G = gate(Counts);
     for (unsigned C = 0; C < Classes.size(); ++C) {
-      if (Counts[C] == Classes[C].size())
+      if (!allowed(C, Counts, G))
         continue;
-      Any = true;
       LayoutState Next = Rules.place(S, Model.Units[Classes[C][Counts[C]]]);
       ++Counts[C];
       Result = std::min(Result, best(Counts, Placed + Stride[C], Next));
       --Counts[C];
     }
-    if (!Any)
+    if (!G.AnyLeft)
       Result = finishWithFlexible(S);
     if (Memo1.size() >= Budget)
       throw BudgetExceeded();
@@ -151,11 +253,10 @@ public:
     if (It != Memo2.end())
       return It->second;
     long Result = -1;
-    bool Any = false;
+    Gate G = gate(Counts);
     for (unsigned C = 0; C < Classes.size(); ++C) {
-      if (Counts[C] == Classes[C].size())
+      if (!allowed(C, Counts, G))
         continue;
-      Any = true;
       LayoutState Next = Rules.place(S, Model.Units[Classes[C].front()]);
       uint64_t NextPlaced = Placed + Stride[C];
       if (bestKnown(NextPlaced, Next) != Target)
@@ -169,7 +270,7 @@ public:
       Result = std::max(Result, kept(Counts, NextPlaced, Next, LastKept, Target));
       --Counts[C];
     }
-    if (!Any)
+    if (!G.AnyLeft)
       Result = finishWithFlexible(S) == Target ? 0 : -1;
     if (Memo2.size() >= Budget)
       throw BudgetExceeded();
@@ -260,8 +361,9 @@ public:
     LayoutState S = Rules.initial();
     while (Order.size() + Flexible.size() < Model.Units.size()) {
       int BestClass = -1;
+      Gate G = gate(Counts);
       for (unsigned C = 0; C < Classes.size(); ++C) {
-        if (Counts[C] == Classes[C].size())
+        if (!allowed(C, Counts, G))
           continue;
         unsigned U = Classes[C][Counts[C]];
         if (BestClass >= 0 && Classes[BestClass][Counts[BestClass]] < U)
@@ -283,11 +385,12 @@ public:
 
   void dropPhase2() { Memo2.clear(); }
 
-  /// Classes with units left, by the declaration index of their next unit.
+  /// Classes that may come next, by the declaration index of their next unit.
   std::vector<unsigned> classesByNextUnit(const std::vector<unsigned> &Counts) const {
     std::vector<unsigned> Result;
+    Gate G = gate(Counts);
     for (unsigned C = 0; C < Classes.size(); ++C)
-      if (Counts[C] < Classes[C].size())
+      if (allowed(C, Counts, G))
         Result.push_back(C);
     std::sort(Result.begin(), Result.end(), [&](unsigned A, unsigned B) {
       return Classes[A][Counts[A]] < Classes[B][Counts[B]];
@@ -307,6 +410,9 @@ private:
   const RecordLayoutModel &Model;
   LayoutRules Rules;
   size_t Budget;
+  UnitGates Gates;
+  std::vector<unsigned> BlockSize;           ///< Units per block.
+  mutable std::vector<unsigned> BlockPlaced; ///< Scratch space of gate().
   std::vector<std::vector<unsigned>> Classes;
   std::vector<unsigned> Flexible;
   std::vector<unsigned> Weight;
@@ -316,8 +422,11 @@ private:
   std::unordered_map<NodeKey, long, NodeKeyHash> Memo2;
 };
 
-/// Orders that are good in practice, for records too large to search.
-std::vector<std::vector<unsigned>> heuristicOrders(const RecordLayoutModel &Model) {
+/// Orders that are good in practice, for records too large to search. With
+/// sections, each order is then stably sorted by section: the sections hold,
+/// blocks may not.
+std::vector<std::vector<unsigned>> heuristicOrders(const RecordLayoutModel &Model,
+                                                   const UnitGates &Gates) {
   std::vector<unsigned> Movable, Flexible;
   for (unsigned U = 0; U < Model.Units.size(); ++U)
     (Model.Units[U].K == UnitSpec::Kind::FlexibleArray ? Flexible : Movable).push_back(U);
@@ -341,6 +450,9 @@ std::vector<std::vector<unsigned>> heuristicOrders(const RecordLayoutModel &Mode
   };
   std::vector<std::vector<unsigned>> Orders;
   auto Add = [&](std::vector<unsigned> O) {
+    std::stable_sort(O.begin(), O.end(), [&](unsigned A, unsigned B) {
+      return Gates.Section[A] < Gates.Section[B];
+    });
     O.insert(O.end(), Flexible.begin(), Flexible.end());
     Orders.push_back(std::move(O));
   };
@@ -405,6 +517,35 @@ unsigned countMovedFields(const RecordLayoutModel &Model, const std::vector<unsi
   return Total - Kept;
 }
 
+bool satisfies(const RecordLayoutModel &Model, const OrderConstraints &Constraints,
+               const std::vector<unsigned> &UnitOrder) {
+  UnitGates G = normaliseConstraints(Model, Constraints);
+  // Sections must not decrease; each block must occupy consecutive places.
+  std::vector<size_t> First(G.NumBlocks + 1, SIZE_MAX), Last(G.NumBlocks + 1, 0),
+      Count(G.NumBlocks + 1, 0);
+  unsigned Section = 0;
+  size_t Place = 0;
+  for (unsigned U : UnitOrder) {
+    if (U >= Model.Units.size())
+      return false;
+    if (Model.Units[U].K == UnitSpec::Kind::FlexibleArray)
+      continue;
+    if (Place && G.Section[U] < Section)
+      return false;
+    Section = G.Section[U];
+    if (unsigned B = G.Block[U]) {
+      First[B] = std::min(First[B], Place);
+      Last[B] = Place;
+      ++Count[B];
+    }
+    ++Place;
+  }
+  for (unsigned B = 1; B <= G.NumBlocks; ++B)
+    if (Count[B] && Last[B] - First[B] + 1 != Count[B])
+      return false;
+  return true;
+}
+
 uint64_t sizeLowerBound(const RecordLayoutModel &Model) {
   uint64_t Bits = Model.StartDataBits;
   for (const UnitSpec &U : Model.Units) {
@@ -441,7 +582,8 @@ OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const Optimize
   }
 
   if (Target == Unreachable) {
-    for (std::vector<unsigned> &Order : heuristicOrders(Model)) {
+    for (std::vector<unsigned> &Order :
+         heuristicOrders(Model, normaliseConstraints(Model, Options.Constraints))) {
       uint64_t Size = simulate(Model, Order).SizeBits;
       if (Size < Result.SizeBits) {
         Result.SizeBits = Size;
@@ -464,7 +606,8 @@ OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const Optimize
     S.dropPhase2();
     Order = S.reconstructGreedy(Target);
   }
-  if (Order.size() != Model.Units.size() || simulate(Model, Order).SizeBits != Target)
+  if (Order.size() != Model.Units.size() || simulate(Model, Order).SizeBits != Target ||
+      !satisfies(Model, Options.Constraints, Order))
     Order = S.reconstructGreedy(Target);
   Order = S.sortWithinClasses(std::move(Order));
   Result.UnitOrder = std::move(Order);

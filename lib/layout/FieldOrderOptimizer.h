@@ -14,10 +14,32 @@
 
 namespace tightfit::layout {
 
+/// Restrictions on the orders the search may return, besides their size.
+/// Both vectors are indexed by unit; an empty vector restricts nothing.
+struct OrderConstraints {
+  /// Units are placed section by section: every unit of section k comes
+  /// before any unit of section k + 1 (access sections; the fields on either
+  /// side of a cache-line-aligned field). Section numbers must not decrease
+  /// along the declaration order, so that the declaration order satisfies
+  /// them. A flexible array member stays last whatever its section.
+  std::vector<unsigned> Section;
+  /// Units with the same non-zero block number stay contiguous (in any order
+  /// among themselves): once one of them is placed, the rest of the block
+  /// follows before any other unit. A block is a run of units that are
+  /// adjacent in declaration order and lie within one section (a block that
+  /// leaves its section is ignored).
+  std::vector<unsigned> Block;
+
+  bool empty() const { return Section.empty() && Block.empty(); }
+};
+
 struct OptimizerOptions {
   /// Most search states the exact search may memoise before it gives up and
   /// falls back to heuristics (the result is then not Proven).
   size_t StateBudget = 200000;
+  /// Only orders that satisfy these are considered. Without constraints the
+  /// search is over all orders.
+  OrderConstraints Constraints;
 };
 
 struct OptimizedOrder {
@@ -30,9 +52,15 @@ struct OptimizedOrder {
   unsigned MovedFields = 0;
 };
 
-/// Searches the orders of \p Model's units for the smallest sizeof.
+/// Searches the orders of \p Model's units for the smallest sizeof, among the
+/// orders that satisfy Options.Constraints. When the search exceeds its
+/// budget, the heuristic orders keep the sections but may split blocks.
 OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model,
                                   const OptimizerOptions &Options = {});
+
+/// True when \p UnitOrder (a permutation of unit indices) satisfies \p C.
+bool satisfies(const RecordLayoutModel &Model, const OrderConstraints &C,
+               const std::vector<unsigned> &UnitOrder);
 
 /// Fields that \p UnitOrder moves relative to the declaration order.
 unsigned countMovedFields(const RecordLayoutModel &Model, const std::vector<unsigned> &UnitOrder);

@@ -1,6 +1,7 @@
 // Ground truth for alignment attributes, packing pragmas and
 // [[no_unique_address]]: the layout model must follow every adjustment.
 // RUN: %verify_layout %s --min-verified=2 -- -std=c++20
+// RUN: %verify_layout %s --fix --min-verified=10 -- -std=c++20
 
 struct Anchor {
   char a;

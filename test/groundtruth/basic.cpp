@@ -1,6 +1,8 @@
 // Ground truth for tightfit-padded-record: every finding's current size and
 // suggested order are compiled with static_asserts, on x86_64 and i686.
 // RUN: %verify_layout %s --min-verified=4 -- -std=c++17
+// Applied as fix-its, the same orders give the same sizes and offsets.
+// RUN: %verify_layout %s --fix --min-verified=8 -- -std=c++17
 
 struct Packet {
   unsigned char version;

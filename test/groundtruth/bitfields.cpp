@@ -1,6 +1,8 @@
 // Ground truth for bit-fields: runs of adjacent bit-fields move as a unit.
 // RUN: %verify_layout %s --min-verified=2 -- -std=c++17
 // RUN: %verify_layout %s --target=x86_64-pc-windows-msvc --target=i686-pc-windows-msvc -- -std=c++17
+// RUN: %verify_layout %s --fix --min-verified=6 -- -std=c++17
+// RUN: %verify_layout %s --fix --target=x86_64-pc-windows-msvc --target=i686-pc-windows-msvc -- -std=c++17
 
 struct Anchor {
   char a;

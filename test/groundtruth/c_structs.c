@@ -1,6 +1,7 @@
 // Ground truth for C records ('struct name' spelling, _Static_assert probes).
 // RUN: %verify_layout %s --min-verified=2 -- -std=c11
 // RUN: %verify_layout %s --min-verified=1 -- -std=gnu99
+// RUN: %verify_layout %s --fix --min-verified=6 -- -std=c11
 
 struct sensor_reading {
   char valid;

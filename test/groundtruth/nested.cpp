@@ -2,6 +2,7 @@
 // qualified names, anonymous namespaces, private nested types, local classes
 // and unnamed types are probed from inside the record when necessary.
 // RUN: %verify_layout %s --min-verified=4 -- -std=c++17
+// RUN: %verify_layout %s --fix --min-verified=6 -- -std=c++17
 
 namespace net {
 namespace v2 {

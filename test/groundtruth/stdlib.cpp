@@ -1,6 +1,7 @@
 // Ground truth for records holding standard library types (libstdc++).
 // REQUIRES: stdlib-x86_64, stdlib-i686
 // RUN: %verify_layout %s --min-verified=2 -- -std=c++17
+// RUN: %verify_layout %s --fix --min-verified=2 -- -std=c++17
 
 #include <cstdint>
 #include <memory>

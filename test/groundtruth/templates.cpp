@@ -1,6 +1,7 @@
 // Ground truth for class templates: every wasting instantiation is verified
 // with its own suggested order.
 // RUN: %verify_layout %s --min-verified=2 -- -std=c++17
+// RUN: %verify_layout %s --fix --min-verified=10 -- -std=c++17
 
 template <typename T>
 struct Slot {

@@ -23,6 +23,11 @@ Files are never modified: the compiler reads the probed copy through
 spelled by a macro are "not rewritable" (only their current size is checked);
 records that cannot be named are "not nameable".
 
+With --fix (first form), the check's fix-its are applied instead: per target,
+clang-tidy -fix rewrites a copy of INPUT, the copy must compile, and each
+reported record must have, in the copy, its optimalSize and the suggested
+offset of every named field (fixIt.offered), or its old size (no fix-it).
+
 In the first form tightfit runs once per target (default: x86_64-linux-gnu and
 i686-linux-gnu) as `tightfit --format=json INPUT -- FLAGS --target=TRIPLE`.
 In the second form the findings come from a previous run over a code base and
@@ -550,6 +555,36 @@ class Verifier:
             tu, path, probe.apply(content, is_c, expected, body_start, truncate=True))
         return cut if cut[0] != "error" else full
 
+    def verify_targets(self, record, tu, path, content, rewritten, probe, is_c, body_start,
+                       order):
+        """--check-targets: the details' "targets" (the Targets option) are
+        predictions for other targets; compiled for each judged one, the
+        record must have the predicted size, and in the suggested order the
+        predicted suggestedSize."""
+        e = record.entry
+        done = []
+        for t in e["targets"]:
+            if not t.get("judged"):
+                done.append("%s not judged" % t.get("target"))
+                continue
+            other = TranslationUnit(tu.directory, tu.compiler,
+                                    [a for a in tu.args if not a.startswith("--target=")]
+                                    + ["--target=" + t["target"]], tu.source, t["target"])
+            for text, expected, what in ((content, t["size"], "its size"),
+                                         (rewritten, t["suggestedSize"],
+                                          "its size in the suggested order")):
+                status, actual, out = self.check_size(other, path, text, probe, is_c, expected,
+                                                      body_start)
+                if status == "assert":
+                    return MISMATCH, ("on %s, tightfit predicts %s %d, the compiler says %s\n%s"
+                                      % (t["target"], what, expected,
+                                         actual if actual is not None else "otherwise", out))
+                if status != "ok":
+                    return ERROR, "cannot compile %s for %s:\n%s" % (record.name, t["target"], out)
+            done.append("%s %d -> %d" % (t["target"], t["size"], t["suggestedSize"]))
+        return VERIFIED, "%d -> %d bytes with {%s}; %s" % (e["size"], e["optimalSize"], order,
+                                                         ", ".join(done))
+
     def verify(self, record):
         e = record.entry
         tu = record.tu
@@ -608,6 +643,9 @@ class Verifier:
         order = ", ".join(e.get("suggestedOrderNames") or
                           [fields[i].get("name") for i in e["suggestedOrder"]])
         if status == "ok":
+            if self.opts.check_targets and e.get("targets"):
+                return self.verify_targets(record, tu, path, content, rewritten, chosen, is_c,
+                                           body_start, order)
             return VERIFIED, "%d -> %d bytes with {%s}" % (e["size"], e["optimalSize"], order)
         if status == "assert":
             return MISMATCH, ("tightfit promises sizeof(%s) == %d with {%s}, the compiler says %s\n%s"
@@ -748,6 +786,130 @@ def collect_from_json(opts):
 
 
 # --------------------------------------------------------------------------
+# --fix: the check's own fix-its, applied and compiled
+
+
+FIX_CHECK = "tightfit-padded-record"
+
+
+def fix_assertions(record, is_c, with_offsets=True):
+    """static_asserts for a record in the fixed file: a record the check fixed
+    has its optimalSize and the suggested offset of every named field; one it
+    did not fix keeps its fields in declaration order (its size may change
+    when a record it holds was fixed). (None, why) when nothing can be said."""
+    name = namespace_scope_name(record.name)
+    if not name:
+        return None, "cannot name %s at namespace scope" % record.name
+    e = record.entry
+    keyword = "_Static_assert" if is_c else "static_assert"
+
+    def offset_of(field):
+        return "__builtin_offsetof(%s, %s)" % (name, field)
+
+    named = [(f, bits) for f, bits in zip(e["fields"], e.get("suggestedOffsetBits") or
+                                         [None] * len(e["fields"]))
+             if f.get("name") and not f.get("bitField") and f.get("sizeBits")]
+    if not (e.get("fixIt") or {}).get("offered"):
+        out = []
+        for (a, _), (b, _) in zip(named, named[1:]):
+            out.append(('%s(%s < %s, "%s");' % (keyword, offset_of(a["name"]),
+                                                 offset_of(b["name"]), MARKER)).encode())
+        if not out:
+            return None, "no fix-it, and fewer than two named fields to compare"
+        return out, "no fix-it: %d fields still in declaration order" % len(named)
+    out = [assertion(is_c, name, e["optimalSize"])]
+    checked = 0
+    for field, bits in named if with_offsets else []:
+        if bits is None or bits % 8:
+            continue
+        out.append(('%s(%s == %d, "%s");' % (keyword, offset_of(field["name"]), bits // 8,
+                                             MARKER)).encode())
+        checked += 1
+    return out, "fixed: %d -> %d bytes, %d field offsets as suggested" % (
+        e["size"], e["optimalSize"], checked)
+
+
+def verify_fixes(opts, flags, records, verifier, tmpdir):
+    """For each target: applies the check's fix-its with clang-tidy -fix to a
+    copy of INPUT (with Inputs/ copied beside it, so that fixes never touch the
+    source tree), checks that the copy compiles, and that each finding's record
+    has, in the fixed copy, the size and offsets fix_assertions() expects.
+    Sets each record's status; returns errors that belong to no record."""
+    input_path = os.path.abspath(opts.input)
+    src_dir = os.path.dirname(input_path)
+    errors = []
+    by_target = {}
+    for r in records:
+        if r.status is None and r.tu is not None:
+            by_target.setdefault(r.tu.target_label, []).append(r)
+    for index, (target, recs) in enumerate(sorted(by_target.items())):
+        work = os.path.join(tmpdir, "fix-%d" % index)
+        os.makedirs(work)
+        if os.path.isdir(os.path.join(src_dir, "Inputs")):
+            shutil.copytree(os.path.join(src_dir, "Inputs"), os.path.join(work, "Inputs"))
+        fixed_path = os.path.join(work, os.path.basename(input_path))
+        shutil.copyfile(input_path, fixed_path)
+        tflags = flags + ["--target=" + target, "-iquote", src_dir]
+        cmd = [hc.tool("clang_tidy"), "-load", hc.tool("tidy_module"), "--allow-no-checks",
+               "-checks=-*," + FIX_CHECK, "-fix"]
+        if opts.config is not None:
+            cmd.append("-config=" + opts.config)
+        r = hc.run(cmd + [fixed_path, "--"] + tflags, cwd=work, timeout=opts.timeout)
+        if r.crashed:
+            errors.append("[%s] clang-tidy -fix crashed:\n  $ %s\n%s" % (
+                target, hc.quote(r.args), r.stderr[-3000:]))
+            for rec in recs:
+                rec.status = (ERROR, "clang-tidy -fix crashed")
+            continue
+        compiler = hc.compiler_for(input_path)
+        is_c = compiler == hc.tool("clang")
+        tu = TranslationUnit(work, compiler, tflags, fixed_path, target)
+        problem = tu.baseline(opts.timeout)
+        if problem:
+            for rec in recs:
+                rec.status = (ERROR, "the fixed file does not compile: " + problem)
+            continue
+        with open(fixed_path, "rb") as f:
+            fixed = f.read()
+        # All the probes in one compile first; one by one only if that fails.
+        probes = [(rec,) + fix_assertions(rec, is_c) for rec in recs]
+        together = [b"\n".join(a) for _, a, _ in probes if a is not None]
+        if together:
+            content = (fixed + (b"" if fixed.endswith(b"\n") else b"\n") +
+                       b"\n".join(together) + b"\n")
+            if verifier.compile_with(tu, fixed_path, content)[0] == "ok":
+                for rec, asserts, what in probes:
+                    rec.status = (VERIFIED, what) if asserts is not None else (NOT_NAMEABLE, what)
+                continue
+        for rec in recs:
+            asserts, what = fix_assertions(rec, is_c)
+            if asserts is None:
+                rec.status = (NOT_NAMEABLE, what)
+                continue
+            content = fixed + (b"" if fixed.endswith(b"\n") else b"\n") + b"\n".join(asserts) + b"\n"
+            status, actual, text = verifier.compile_with(tu, fixed_path, content)
+            if status == "error" and (rec.entry.get("fixIt") or {}).get("offered"):
+                # offsetof cannot name private fields from outside: the size alone.
+                asserts, what = fix_assertions(rec, is_c, with_offsets=False)
+                what += " (offsets not accessible)"
+                content = (fixed + (b"" if fixed.endswith(b"\n") else b"\n") +
+                           b"\n".join(asserts) + b"\n")
+                status, actual, text = verifier.compile_with(tu, fixed_path, content)
+            if status == "ok":
+                rec.status = (VERIFIED, what)
+            elif status == "assert":
+                rec.status = (MISMATCH, "after the fix-its, %s does not hold for %s:\n%s"
+                              % (what, rec.name, text))
+            else:
+                # The fixed file compiled on its own: the probe cannot name
+                # the record or its fields from the end of the file (a local
+                # or private type, private fields).
+                rec.status = (NOT_NAMEABLE, "cannot probe %s from the end of the file:\n%s"
+                              % (rec.name, text))
+    return errors
+
+
+# --------------------------------------------------------------------------
 
 
 def parse_args(argv):
@@ -763,6 +925,14 @@ def parse_args(argv):
     p.add_argument("--compile-commands", help="compile_commands.json for --json")
     p.add_argument("--tightfit-arg", action="append", default=[],
                    help="extra argument for tightfit (first form)")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the check's fix-its (clang-tidy -fix) to a copy of INPUT and "
+                        "static_assert the fixed records' sizes and field offsets (first form)")
+    p.add_argument("--check-targets", action="store_true",
+                   help="also compile each finding's per-target predictions (details "
+                        "'targets', from the Targets option) for those targets")
+    p.add_argument("--config", default=None,
+                   help="configuration (YAML) for tightfit and, with --fix, clang-tidy")
     p.add_argument("--min-verified", type=int, default=0,
                    help="fail unless at least this many records were verified")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
@@ -770,9 +940,11 @@ def parse_args(argv):
     p.add_argument("--keep-tmp", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true", help="print every compile command")
     opts = p.parse_args(harness_args)
+    if opts.config is not None:
+        opts.tightfit_arg.append("--config=" + opts.config)
     if opts.json:
-        if opts.input or flags:
-            p.error("--json takes no input file or compile flags")
+        if opts.input or flags or opts.fix:
+            p.error("--json takes no input file, compile flags or --fix")
         if not opts.compile_commands:
             p.error("--json needs --compile-commands")
     elif not opts.input:
@@ -791,6 +963,12 @@ def main(argv):
     try:
         verifier = Verifier(opts, tmpdir)
         pending = [r for r in records if r.status is None]
+        if opts.fix:
+            errors += verify_fixes(opts, flags, pending, verifier, tmpdir)
+            for r in pending:
+                if r.status is None:
+                    r.status = (ERROR, "no compile command for its translation unit")
+            pending = []
         with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
             for r, result in zip(pending, pool.map(verifier.verify, pending)):
                 r.status = result

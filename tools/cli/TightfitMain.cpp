@@ -1,51 +1,65 @@
 //===- TightfitMain.cpp - the standalone tightfit tool --------------------===//
 //
-//   tightfit [-p BUILD_DIR] [--checks=GLOB] [--config=YAML]
-//            [--header-filter=REGEX] [--format=text|json] [--extra-arg=ARG]
-//            FILES... [-- COMPILE FLAGS]
+//   tightfit -p BUILD_DIR [FILES... | --all] [options]
+//   tightfit FILES... -- COMPILE FLAGS
 //
-// Runs tightfit's checks over source files and prints the findings, as text in
-// clang-tidy's format or as a JSON report. The checks are hosted by clang-tidy's
-// library (options from .clang-tidy files, CheckOptions, NOLINT comments and
-// the header filter behave as in clang-tidy); compile commands come from a
-// compilation database (-p, or the nearest compile_commands.json above the
-// first file) or from the flags after `--`.
+// Runs tightfit's checks over a project's translation units in parallel and
+// reports each finding once, however many units include the header it is in:
+// as clang-style text, JSON, SARIF or an HTML report. It can apply the
+// findings' fix-its (--fix, --fix-dry-run) and compare the findings with a
+// baseline (--baseline, --write-baseline). The checks are hosted by
+// clang-tidy's library (options from .clang-tidy files, CheckOptions, NOLINT
+// comments and the header filter behave as in clang-tidy).
 //
-// Only findings go to standard output; errors, the compiler errors of sources
-// that do not compile and a one-line summary go to standard error.
+// Standard output carries the report (or, with --fix-dry-run, the diff);
+// standard error the compiler errors, a progress line on a terminal and a
+// summary. Nothing is written before the analysis is complete, and every file
+// is written whole (OutputFiles.h).
 //
 // Exit codes:
-//   0  no findings
-//   1  findings reported
-//   2  usage or input error (bad option, missing file, no compilation
-//      database, invalid configuration, a check glob that matches no check)
-//   3  some translation unit failed to compile (the findings of all
-//      translation units are still reported)
+//   0  no findings (or all of them in the baseline), or none at or above
+//      --fail-on
+//   1  findings at or above --fail-on
+//   2  usage or input error: nothing was written
+//   3  some translation unit failed to compile (the findings of the others
+//      are still reported)
 //
 //===----------------------------------------------------------------------===//
 #include "clang-tidy/ClangTidy.h"
-#include "lib/findings/DetailsCollector.h"
+#include "lib/findings/Baseline.h"
+#include "lib/findings/FixPlan.h"
+#include "lib/findings/HtmlRenderer.h"
 #include "lib/findings/JsonRenderer.h"
+#include "lib/findings/SarifRenderer.h"
 #include "lib/findings/TextRenderer.h"
-#include "lib/findings/TidyFindings.h"
+#include "tools/cli/AnalysisRun.h"
+#include "tools/cli/CheckDocs.h"
+#include "tools/cli/CompileCommands.h"
+#include "tools/cli/OutputFiles.h"
+#include "tools/cli/Progress.h"
 #include "tools/common/TidyOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <fmt/format.h>
 
-using clang::tidy::ClangTidyError;
 using clang::tooling::CompilationDatabase;
-using clang::tooling::CompileCommand;
 namespace cl = llvm::cl;
 namespace findings = tightfit::findings;
+namespace frontend = tightfit::frontend;
+using namespace tightfit::cli;
 
 namespace {
 
@@ -57,6 +71,17 @@ enum ExitCode : int {
 };
 
 cl::OptionCategory ToolCategory("tightfit options");
+
+cl::opt<bool> AllOption("all",
+                        cl::desc("Analyse every file of the compilation database (the default\n"
+                                 "when no files are given)"),
+                        cl::cat(ToolCategory));
+
+cl::opt<unsigned> JobsOption("j",
+                             cl::desc("Translation units analysed in parallel (default: one per\n"
+                                      "hardware thread)"),
+                             cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(ToolCategory));
+cl::alias JobsAlias("jobs", cl::desc("Alias for -j"), cl::aliasopt(JobsOption));
 
 cl::opt<std::string>
     ChecksOption("checks",
@@ -70,32 +95,86 @@ cl::opt<std::string> ConfigOption(
              "--config=\"{CheckOptions: {tightfit-padded-record.MinSavingBytes: 8}}\""),
     cl::value_desc("YAML"), cl::cat(ToolCategory));
 
+cl::list<std::string> CheckOptionOption(
+    "check-option",
+    cl::desc("Set a check option over the configuration's, e.g.\n"
+             "--check-option=tightfit-padded-record.MinSavingBytes=8 (repeatable)"),
+    cl::value_desc("NAME=VALUE"), cl::cat(ToolCategory));
+
 cl::opt<std::string>
     HeaderFilterOption("header-filter",
                        cl::desc("Regular expression of the headers to report findings in, besides\n"
                                 "the main files (default: none, or the configuration's)"),
                        cl::value_desc("REGEX"), cl::cat(ToolCategory));
 
-// A plain string rather than an enumerated option, so that a bad value gets
-// this tool's one-line error rather than llvm::cl's.
+cl::opt<bool> SystemHeadersOption("system-headers",
+                                  cl::desc("Report findings in system headers too"),
+                                  cl::cat(ToolCategory));
+
+cl::list<std::string> ExcludeOption(
+    "exclude",
+    cl::desc("Glob of files not to analyse and not to report findings in, matched\n"
+             "against the absolute path and every tail of it after a '/', e.g.\n"
+             "--exclude='third_party/*' (repeatable, or comma-separated)"),
+    cl::value_desc("GLOB"), cl::CommaSeparated, cl::cat(ToolCategory));
+
+// Plain strings rather than enumerated options, so that a bad value gets this
+// tool's one-line error rather than llvm::cl's.
 cl::opt<std::string>
     FormatOption("format",
-                 cl::desc("How to print the findings: 'text' (clang-tidy's format, the\n"
-                          "default) or 'json' (a JSON report)"),
-                 cl::value_desc("text|json"), cl::init("text"), cl::cat(ToolCategory));
+                 cl::desc("How to report the findings: 'text' (clang-tidy's format, the\n"
+                          "default), 'json', 'sarif' (SARIF 2.1.0) or 'html' (a report with\n"
+                          "the layout of every flagged record drawn)"),
+                 cl::value_desc("text|json|sarif|html"), cl::init("text"), cl::cat(ToolCategory));
+
+cl::opt<std::string> OutputOption("o",
+                                  cl::desc("Write the report to FILE instead of standard output"),
+                                  cl::value_desc("FILE"), cl::cat(ToolCategory));
+cl::alias OutputAlias("output", cl::desc("Alias for -o"), cl::aliasopt(OutputOption));
+
+// Colours: LLVM's own --color (--color, --color=false; default: on a terminal).
+
+cl::opt<std::string>
+    FailOnOption("fail-on",
+                 cl::desc("Exit with 1 for findings of this severity or above: 'warning' (the\n"
+                          "default), 'error' (warnings that WarningsAsErrors upgrades), or\n"
+                          "'none'"),
+                 cl::value_desc("warning|error|none"), cl::init("warning"),
+                 cl::cat(ToolCategory));
+
+cl::opt<bool> FixOption("fix",
+                        cl::desc("Apply the fix-its of the findings (each file rewritten whole)"),
+                        cl::cat(ToolCategory));
+cl::opt<bool> FixDryRunOption("fix-dry-run",
+                              cl::desc("Print the fix-its as a unified diff instead of applying "
+                                       "them"),
+                              cl::cat(ToolCategory));
+
+cl::opt<std::string> BaselineOption("baseline",
+                                    cl::desc("Report only findings that FILE does not list"),
+                                    cl::value_desc("FILE"), cl::cat(ToolCategory));
+cl::opt<std::string> WriteBaselineOption("write-baseline",
+                                         cl::desc("Write the findings to FILE, as a baseline"),
+                                         cl::value_desc("FILE"), cl::cat(ToolCategory));
 
 cl::opt<bool> ListChecksOption("list-checks", cl::desc("List the checks that would run, then exit"),
                                cl::cat(ToolCategory));
+cl::opt<std::string> ExplainOption("explain",
+                                   cl::desc("Print the documentation and option values of CHECK, "
+                                            "then exit"),
+                                   cl::value_desc("CHECK"), cl::cat(ToolCategory));
 
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
 cl::extrahelp ExitCodeHelp(R"(
 Exit codes:
-  0  no findings
-  1  findings reported
-  2  usage or input error (bad option, missing file, no compilation database,
-     invalid configuration, a check glob that matches no check)
-  3  some translation unit failed to compile (the findings of all translation
-     units are still reported)
+  0  no findings (or all of them in the baseline, or none at or above --fail-on)
+  1  findings at or above --fail-on
+  2  usage or input error (bad option, missing or unreadable file, a file not
+     in the compilation database, no or a malformed compilation database,
+     invalid configuration, an unknown check or check option, --fix on a
+     read-only file or one changed since it was analysed); nothing is written
+  3  some translation unit failed to compile (the findings of all other
+     translation units are still reported)
 )");
 
 const char Overview[] = "tightfit: finds memory the compiler silently wastes.\n";
@@ -137,91 +216,226 @@ llvm::StringRef buildPathArgument() {
   return static_cast<cl::opt<std::string> *>(It->second)->getValue();
 }
 
-/// The compilation database in the directory -p names (not above it: a
-/// build directory that has none is an error), or else the nearest one above
-/// \p FirstFile, or a one-line reason why there is none.
-llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadCompilationDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstFile) {
-  std::string Problem;
-  if (!BuildPath.empty()) {
-    if (auto Database = CompilationDatabase::loadFromDirectory(BuildPath, Problem))
-      return Database;
-    llvm::SmallString<256> DatabaseFile(BuildPath);
-    llvm::sys::path::append(DatabaseFile, "compile_commands.json");
-    if (!llvm::sys::fs::exists(DatabaseFile))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "no compile_commands.json in '" + BuildPath + "'");
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "cannot read '" + DatabaseFile +
-                                       "': " + llvm::StringRef(Problem).split('\n').first);
-  }
-  if (auto Database = CompilationDatabase::autoDetectFromSource(FirstFile, Problem))
-    return Database;
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      "no compile_commands.json found for '" + FirstFile +
-          "' or in its parent directories; pass -p BUILD_DIR, or compile flags after --");
-}
-
-/// The compile commands of a database, adjusted for analysis by this tool:
-/// - Clang's resource directory is added unless a command names one: the tool
-///   is not installed beside clang, so the driver cannot derive where the
-///   builtin headers (stddef.h, ...) are from the tool's own path;
-/// - -fno-caret-diagnostics stops the compiler from closing each translation
-///   unit with "N warnings generated.", which would count warnings the checks
-///   raised before NOLINT comments and filters removed them.
-class ToolCompilations : public CompilationDatabase {
-public:
-  explicit ToolCompilations(const CompilationDatabase &Base) : Base(Base) {}
-
-  std::vector<CompileCommand> getCompileCommands(llvm::StringRef File) const override {
-    return adjusted(Base.getCompileCommands(File));
-  }
-  std::vector<std::string> getAllFiles() const override { return Base.getAllFiles(); }
-  std::vector<CompileCommand> getAllCompileCommands() const override {
-    return adjusted(Base.getAllCompileCommands());
-  }
-
-private:
-  static std::vector<CompileCommand> adjusted(std::vector<CompileCommand> Commands) {
-    for (CompileCommand &Command : Commands) {
-      std::vector<std::string> &Args = Command.CommandLine;
-      std::vector<std::string> Added = {"-fno-caret-diagnostics"};
-      bool NamesResourceDir = llvm::any_of(Args, [](llvm::StringRef Arg) {
-        return Arg.starts_with("-resource-dir") || Arg.starts_with("--resource-dir");
-      });
-      if (!NamesResourceDir)
-        Added.push_back("-resource-dir=" TIGHTFIT_CLANG_RESOURCE_DIR);
-      // After the compiler's name, before any `--` that ends the options.
-      Args.insert(Args.empty() ? Args.end() : Args.begin() + 1, Added.begin(), Added.end());
-    }
-    return Commands;
-  }
-
-  const CompilationDatabase &Base;
-};
-
-/// Errors of the compiler itself: the translation unit did not compile.
-bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError &&
-         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+/// --extra-arg and --extra-arg-before, which CommonOptionsParser declares and
+/// applies only to the compilations it loads itself (not when it is given no
+/// files), as one adjuster.
+clang::tooling::ArgumentsAdjuster extraArgumentsAdjuster() {
+  llvm::StringMap<cl::Option *> &Options = cl::getRegisteredOptions();
+  auto Values = [&](llvm::StringRef Name) {
+    auto It = Options.find(Name);
+    if (It == Options.end())
+      return std::vector<std::string>();
+    auto &List = *static_cast<cl::list<std::string> *>(It->second);
+    return std::vector<std::string>(List.begin(), List.end());
+  };
+  return clang::tooling::combineAdjusters(
+      clang::tooling::getInsertArgumentAdjuster(
+          Values("extra-arg-before"), clang::tooling::ArgumentInsertPosition::BEGIN),
+      clang::tooling::getInsertArgumentAdjuster(Values("extra-arg"),
+                                                clang::tooling::ArgumentInsertPosition::END));
 }
 
 std::string counted(size_t Count, llvm::StringRef Singular, llvm::StringRef Plural) {
   return fmt::format("{} {}", Count, Count == 1 ? Singular.str() : Plural.str());
 }
 
+/// --exclude: a glob matches a path when it matches the whole path or a tail
+/// of it that starts after a '/'.
+class ExcludedFiles {
+public:
+  llvm::Error add(llvm::StringRef Glob) {
+    llvm::Expected<llvm::GlobPattern> Pattern = llvm::GlobPattern::create(Glob);
+    if (!Pattern)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "exclude: invalid glob '" + Glob +
+                                         "': " + llvm::toString(Pattern.takeError()));
+    Patterns.push_back(std::move(*Pattern));
+    return llvm::Error::success();
+  }
+  bool matches(llvm::StringRef Path) const {
+    for (const llvm::GlobPattern &P : Patterns) {
+      llvm::StringRef Tail = Path;
+      while (true) {
+        if (P.match(Tail))
+          return true;
+        size_t Slash = Tail.find('/');
+        if (Slash == llvm::StringRef::npos)
+          break;
+        Tail = Tail.drop_front(Slash + 1);
+      }
+    }
+    return false;
+  }
+  bool empty() const { return Patterns.empty(); }
+
+private:
+  std::vector<llvm::GlobPattern> Patterns;
+};
+
+/// --explain: the check's page and the values its options have here.
+int explainCheck(llvm::StringRef Check, clang::tidy::ClangTidyOptionsProvider &Provider) {
+  if (!frontend::knownChecks().contains(Check)) {
+    std::string Nearest;
+    unsigned Best = ~0u;
+    for (const auto &Known : frontend::knownChecks()) {
+      unsigned Distance = Check.edit_distance(Known.getKey());
+      if (Distance < Best) {
+        Best = Distance;
+        Nearest = Known.getKey().str();
+      }
+    }
+    return inputError("unknown check '" + Check + "'" +
+                      (Nearest.empty() ? "" : "; did you mean '" + Nearest + "'?"));
+  }
+  if (const CheckDoc *Doc = findCheckDoc(Check))
+    llvm::outs() << Doc->Markdown;
+  else
+    llvm::outs() << "# " << Check << "\n\n(no documentation)\n";
+
+  llvm::SmallString<256> Here;
+  llvm::sys::fs::current_path(Here);
+  llvm::sys::path::append(Here, "file");
+  clang::tidy::ClangTidyOptions Options = Provider.getOptions(Here);
+  Options.Checks = ("-*," + Check).str();
+  clang::tidy::ClangTidyOptions::OptionMap Values =
+      clang::tidy::getCheckOptions(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  std::vector<std::string> Lines;
+  std::string Prefix = (Check + ".").str();
+  for (const auto &Entry : Values)
+    if (Entry.getKey().starts_with(Prefix))
+      Lines.push_back(fmt::format("  {} = {}", Entry.getKey().drop_front(Prefix.size()).str(),
+                                  Entry.getValue().Value));
+  llvm::sort(Lines);
+  llvm::outs() << "\n## Option values for sources in the current directory\n\n";
+  if (Lines.empty())
+    llvm::outs() << "  (none)\n";
+  for (const std::string &Line : Lines)
+    llvm::outs() << Line << "\n";
+  return NoFindings;
+}
+
+/// The checks the run may report on: those enabled for some main file.
+std::vector<std::string> enabledChecks(clang::tidy::ClangTidyOptionsProvider &Provider,
+                                       llvm::ArrayRef<std::string> Files) {
+  std::set<std::string> Checks;
+  std::set<std::string> Directories;
+  for (const std::string &File : Files) {
+    if (!Directories.insert(llvm::sys::path::parent_path(File).str()).second)
+      continue;
+    for (std::string &Check : clang::tidy::getCheckNames(
+             Provider.getOptions(File), /*AllowEnablingAnalyzerAlphaCheckers=*/false))
+      Checks.insert(std::move(Check));
+  }
+  return {Checks.begin(), Checks.end()};
+}
+
+/// A file that --fix rewrites.
+struct FixedFile {
+  std::string Path;
+  std::string Original, Fixed;
+  clang::tooling::Replacements Replacements; ///< Turn Original into Fixed.
+};
+
+/// The new content of each file the plan edits, or the first problem:
+/// a file that changed since it was analysed, or (when \p Writing) one that
+/// may not be rewritten.
+llvm::Expected<std::vector<FixedFile>> fixFiles(const findings::FixPlan &Plan,
+                                                const findings::RunFiles &Files,
+                                                clang::tidy::ClangTidyOptionsProvider &Provider,
+                                                bool Writing) {
+  std::vector<FixedFile> Result;
+  for (const auto &[File, Edits] : Plan.EditsByFile) {
+    auto Problem = [&](const llvm::Twine &Why) {
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "not applying fix-its to '" + File + "': " + Why);
+    };
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return Problem(Buffer.getError().message());
+    FixedFile Fixed;
+    Fixed.Path = File;
+    Fixed.Original = (*Buffer)->getBuffer().str();
+    auto Read = Files.Reads.find(File);
+    if (Read == Files.Reads.end() ||
+        Read->second.ContentHashes != std::vector<std::string>{findings::contentHash(Fixed.Original)})
+      return Problem("it changed since it was analysed");
+    if (Writing)
+      if (std::string Why = whyNotRewritable(File); !Why.empty())
+        return Problem(Why);
+    std::string Style = Provider.getOptions(File).FormatStyle.value_or("none");
+    llvm::Expected<clang::tooling::Replacements> Replacements =
+        findings::fileReplacements(File, Fixed.Original, Edits, Style);
+    if (!Replacements)
+      return Problem(llvm::toString(Replacements.takeError()));
+    llvm::Expected<std::string> Content =
+        clang::tooling::applyAllReplacements(Fixed.Original, *Replacements);
+    if (!Content)
+      return Problem(llvm::toString(Content.takeError()));
+    Fixed.Fixed = std::move(*Content);
+    Fixed.Replacements = std::move(*Replacements);
+    Result.push_back(std::move(Fixed));
+  }
+  return Result;
+}
+
+/// The directory of \p Path, in the form findings name files.
+std::string directoryOf(llvm::StringRef Path) {
+  llvm::SmallString<256> Directory(Path);
+  llvm::sys::fs::make_absolute(Directory);
+  llvm::sys::path::remove_filename(Directory);
+  return findings::canonicalPath(Directory);
+}
+
+/// Whether \p OS gets colours: as LLVM's --color says, or else when it is a
+/// terminal that has them.
+bool wantColors(llvm::raw_ostream &OS) {
+  llvm::StringMap<cl::Option *> &Options = cl::getRegisteredOptions();
+  auto It = Options.find("color");
+  if (It != Options.end()) {
+    cl::boolOrDefault Setting =
+        static_cast<cl::opt<cl::boolOrDefault> *>(It->second)->getValue();
+    if (Setting != cl::BOU_UNSET)
+      return Setting == cl::BOU_TRUE;
+  }
+  return OS.has_colors();
+}
+
+/// The last line on standard error: what was analysed and found, and how long
+/// it took.
+std::string summaryLine(const findings::FindingsReport &Report, bool WithBaseline,
+                        std::chrono::steady_clock::duration WallTime) {
+  findings::ReportTotals Totals = findings::computeTotals(Report);
+  std::string PerCheck;
+  for (const auto &[Check, Count] : Totals.FindingsByCheck)
+    PerCheck += fmt::format("{}{}: {}", PerCheck.empty() ? " (" : ", ", Check, Count);
+  if (!PerCheck.empty())
+    PerCheck += ")";
+  std::string Baselined =
+      WithBaseline ? fmt::format(", {} in the baseline", Report.Baselined) : std::string();
+  std::string Layout =
+      Totals.LayoutSavingBytes
+          ? fmt::format("; layout fix-its save {} of {} bytes per instance",
+                        Totals.LayoutFixSavingBytes, Totals.LayoutSavingBytes)
+          : std::string();
+  return fmt::format("tightfit: {}, {} failed, {}{}{}{}; {:.1f}s\n",
+                     counted(Report.TranslationUnits, "translation unit", "translation units"),
+                     Report.FailedTranslationUnits,
+                     counted(Report.Findings.size(), "finding", "findings"), PerCheck, Baselined,
+                     Layout, std::chrono::duration<double>(WallTime).count());
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM InitLLVM(argc, argv);
+  auto StartTime = std::chrono::steady_clock::now();
   cl::SetVersionPrinter(
       [](llvm::raw_ostream &OS) { OS << "tightfit " TIGHTFIT_VERSION " (Clang 19)\n"; });
 
-  // Without compile flags after `--` and without a compilation database,
-  // CommonOptionsParser would print a notice and compile without flags. That
-  // is an input error here, so it parses with an empty `--` list, and the
-  // database is loaded below.
+  // Without compile flags after `--`, CommonOptionsParser would look for a
+  // compilation database itself and print a notice when there is none. The
+  // database is loaded below instead, so it parses with an empty `--` list.
   bool HasCompileFlags = llvm::is_contained(llvm::ArrayRef(argv, argc), llvm::StringRef("--"));
   std::vector<const char *> Args(argv, argv + argc);
   if (!HasCompileFlags)
@@ -234,105 +448,263 @@ int main(int argc, const char **argv) {
     std::string Problem = commandLineProblem(Parser.takeError());
     return Problem.empty() ? InputError : inputError(Problem);
   }
-  const std::vector<std::string> &Files = Parser->getSourcePathList();
+  const std::vector<std::string> &RequestedFiles = Parser->getSourcePathList();
 
-  if (FormatOption != "text" && FormatOption != "json")
-    return inputError("unknown --format '" + FormatOption + "'; expected text or json");
+  // --- the command line on its own ------------------------------------------
+  static const llvm::StringSet<> Formats = {"text", "json", "sarif", "html"};
+  if (!Formats.contains(FormatOption))
+    return inputError("unknown --format '" + FormatOption +
+                      "'; expected text, json, sarif or html");
+  if (FailOnOption != "warning" && FailOnOption != "error" && FailOnOption != "none")
+    return inputError("unknown --fail-on '" + FailOnOption +
+                      "'; expected warning, error or none");
+  if (FixOption && FixDryRunOption)
+    return inputError("--fix and --fix-dry-run exclude each other");
+  if (AllOption && !RequestedFiles.empty())
+    return inputError("--all analyses every file of the compilation database; give files or "
+                      "--all, not both");
+  if (AllOption && HasCompileFlags)
+    return inputError("--all needs a compilation database (-p BUILD_DIR), not flags after --");
+  ExcludedFiles Excluded;
+  for (const std::string &Glob : ExcludeOption)
+    if (llvm::Error E = Excluded.add(Glob))
+      return inputError(llvm::toString(std::move(E)));
 
-  tightfit::frontend::TidySettings Settings;
+  frontend::TidySettings Settings;
   if (ChecksOption.getNumOccurrences())
     Settings.Checks = ChecksOption;
   if (ConfigOption.getNumOccurrences())
     Settings.ConfigYaml = ConfigOption;
   if (HeaderFilterOption.getNumOccurrences())
     Settings.HeaderFilter = HeaderFilterOption;
-  auto OptionsProvider = tightfit::frontend::createOptionsProvider(Settings);
+  if (SystemHeadersOption)
+    Settings.SystemHeaders = true;
+  for (llvm::StringRef Assignment : CheckOptionOption) {
+    auto [Name, Value] = Assignment.split('=');
+    if (Name.empty() || !Assignment.contains('='))
+      return inputError("check-option: expected NAME=VALUE, got '" + Assignment + "'");
+    Settings.CheckOptions.emplace_back(Name.trim().str(), Value.trim().str());
+  }
+  auto OptionsProvider = frontend::createOptionsProvider(Settings);
   if (!OptionsProvider)
     return inputError(llvm::toString(OptionsProvider.takeError()));
-  clang::tidy::ClangTidyContext Context(std::move(*OptionsProvider));
+  clang::tidy::ClangTidyOptionsProvider &Provider = **OptionsProvider;
 
-  auto ChecksFor = [&](llvm::StringRef File) {
-    return clang::tidy::getCheckNames(Context.getOptionsForFile(File),
-                                      /*AllowEnablingAnalyzerAlphaCheckers=*/false);
-  };
+  if (!ExplainOption.empty())
+    return explainCheck(ExplainOption, Provider);
 
   if (ListChecksOption) {
     // Like clang-tidy: the checks for the first file, or for the current
     // directory's configuration.
     llvm::SmallString<256> Anchor;
-    if (Files.empty())
+    if (RequestedFiles.empty())
       llvm::sys::path::append(Anchor, ".", "file");
     else
-      Anchor = Files.front();
+      Anchor = RequestedFiles.front();
     llvm::sys::fs::make_absolute(Anchor);
-    for (const std::string &Check : ChecksFor(Anchor))
+    if (!Settings.ConfigYaml)
+      if (llvm::Error E = frontend::checkConfigFilesParse(llvm::sys::path::parent_path(Anchor)))
+        return inputError(llvm::toString(std::move(E)));
+    for (const std::string &Check : clang::tidy::getCheckNames(
+             Provider.getOptions(Anchor), /*AllowEnablingAnalyzerAlphaCheckers=*/false))
       llvm::outs() << Check << "\n";
     return NoFindings;
   }
 
-  if (Files.empty())
+  // --- what to analyse, compiled how ----------------------------------------
+  llvm::StringRef BuildPath = buildPathArgument();
+  if (RequestedFiles.empty() && BuildPath.empty() && !AllOption)
     return inputError("no input files; see 'tightfit --help'");
-  for (const std::string &File : Files)
-    if (!llvm::sys::fs::is_regular_file(File))
-      return inputError("no such file: '" + File + "'");
-  if (llvm::all_of(Files, [&](const std::string &File) { return ChecksFor(File).empty(); }))
-    return inputError("no checks enabled; see 'tightfit --list-checks'");
+  if (HasCompileFlags && !BuildPath.empty())
+    return inputError("-p and compile flags after -- exclude each other");
 
-  std::unique_ptr<CompilationDatabase> LoadedDatabase;
+  std::unique_ptr<CompilationDatabase> DatabaseOwner;
   const CompilationDatabase *Database = &Parser->getCompilations();
-  if (!HasCompileFlags) {
-    auto Loaded = loadCompilationDatabase(buildPathArgument(), Files.front());
+  std::vector<std::string> Files;
+  bool WholeProject = true;
+  if (HasCompileFlags) {
+    Files = RequestedFiles;
+  } else {
+    if (AllOption && BuildPath.empty())
+      return inputError("--all needs a compilation database: -p BUILD_DIR");
+    auto Loaded =
+        loadCompilationDatabase(BuildPath, RequestedFiles.empty() ? "" : RequestedFiles.front());
     if (!Loaded)
       return inputError(llvm::toString(Loaded.takeError()));
-    // --extra-arg and --extra-arg-before, as CommonOptionsParser would apply them.
-    auto Adjusting =
-        std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(std::move(*Loaded));
-    Adjusting->appendArgumentsAdjuster(Parser->getArgumentsAdjuster());
-    LoadedDatabase = std::move(Adjusting);
-    Database = LoadedDatabase.get();
+    auto Selected = selectTranslationUnits(*Loaded->Database, RequestedFiles, Loaded->Path);
+    if (!Selected)
+      return inputError(llvm::toString(Selected.takeError()));
+    Files = std::move(*Selected);
+    WholeProject = RequestedFiles.empty() ||
+                   Files.size() == Loaded->Database->getAllFiles().size();
+    auto Adjusting = std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(
+        std::move(Loaded->Database));
+    Adjusting->appendArgumentsAdjuster(extraArgumentsAdjuster());
+    DatabaseOwner = std::move(Adjusting);
+    Database = DatabaseOwner.get();
   }
-  ToolCompilations Compilations(*Database);
+  ToolCompilations Compilations(*Database, TIGHTFIT_CLANG_RESOURCE_DIR);
+  if (llvm::Error E = checkInputsReadable(Compilations, Files))
+    return inputError(llvm::toString(std::move(E)));
+  if (!Excluded.empty()) {
+    size_t Before = Files.size();
+    llvm::erase_if(Files, [&](const std::string &File) {
+      return Excluded.matches(findings::canonicalPath(File));
+    });
+    if (Files.empty())
+      return inputError(fmt::format("--exclude leaves none of the {} to analyse",
+                                    counted(Before, "file", "files")));
+    WholeProject = WholeProject && Files.size() == Before;
+  }
 
-  // Run the files one at a time to know which of them failed to compile.
-  findings::DetailsCollector Details;
-  findings::ScopedDetailsSink InstallDetails(Details);
-  auto BaseFS =
-      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  // --- the configuration of every translation unit ---------------------------
+  {
+    std::set<std::string> Directories;
+    for (const std::string &File : Files) {
+      std::string Directory = llvm::sys::path::parent_path(findings::canonicalPath(File)).str();
+      if (!Directories.insert(Directory).second)
+        continue;
+      if (!Settings.ConfigYaml)
+        if (llvm::Error E = frontend::checkConfigFilesParse(Directory))
+          return inputError(llvm::toString(std::move(E)));
+      llvm::SmallString<256> Anchor(Directory);
+      llvm::sys::path::append(Anchor, "file");
+      if (llvm::Error E = frontend::checkTightfitOptionNames(Provider.getRawOptions(Anchor)))
+        return inputError(llvm::toString(std::move(E)));
+    }
+  }
+  std::vector<std::string> Checks = enabledChecks(Provider, Files);
+  if (Checks.empty())
+    return inputError("no checks enabled; see 'tightfit --list-checks'");
+
+  std::optional<findings::Baseline> Baseline;
+  if (!BaselineOption.empty()) {
+    auto Text = llvm::MemoryBuffer::getFile(BaselineOption, /*IsText=*/true);
+    if (!Text)
+      return inputError("cannot read baseline '" + BaselineOption +
+                        "': " + Text.getError().message());
+    auto Parsed = findings::parseBaseline((*Text)->getBuffer(), BaselineOption);
+    if (!Parsed)
+      return inputError(llvm::toString(Parsed.takeError()));
+    Baseline = std::move(*Parsed);
+  }
+
+  // --- the analysis ------------------------------------------------------------
+  AnalysisSettings Run;
+  Run.Tidy = Settings;
+  Run.Jobs = JobsOption;
+  Run.ShowProgress = llvm::sys::Process::StandardErrIsDisplayed();
+  Run.ColorErrors = wantColors(llvm::errs());
+  AnalysisResult Analysis = analyseTranslationUnits(Compilations, Files, Run);
+  Analysis.Files.WholeProject = WholeProject;
+  if (!Analysis.ConfigurationProblems.empty()) {
+    for (const std::string &Problem : Analysis.ConfigurationProblems)
+      inputError(Problem);
+    return InputError;
+  }
+
   findings::FindingsReport Report;
-  std::vector<ClangTidyError> CheckResults;
-  for (const std::string &File : Files) {
-    std::vector<ClangTidyError> CompilerErrors;
-    for (ClangTidyError &Result :
-         clang::tidy::runClangTidy(Context, Compilations, File, BaseFS, /*ApplyAnyFix=*/false)) {
-      if (isCompilerError(Result))
-        CompilerErrors.push_back(std::move(Result));
-      else
-        CheckResults.push_back(std::move(Result));
-    }
-    ++Report.TranslationUnits;
-    if (!CompilerErrors.empty()) {
-      ++Report.FailedTranslationUnits;
-      std::vector<findings::Finding> Errors =
-          findings::findingsFromTidyErrors(CompilerErrors, /*Details=*/nullptr);
-      findings::sortAndDeduplicate(Errors);
-      findings::renderText(Errors, llvm::errs());
+  Report.TranslationUnits = Analysis.Units;
+  Report.FailedTranslationUnits = Analysis.FailedFiles.size();
+  Report.FailedFiles = Analysis.FailedFiles;
+  findings::settleFixesAcrossUnits(Analysis.Copies, Analysis.Files);
+  Report.Findings = std::move(Analysis.Copies);
+  findings::sortAndDeduplicate(Report.Findings);
+  if (!Excluded.empty()) {
+    llvm::erase_if(Report.Findings,
+                   [&](const findings::Finding &F) { return Excluded.matches(F.File); });
+    // Files the user excluded are not edited either.
+    for (findings::Finding &F : Report.Findings)
+      for (const findings::FixEdit &E : F.Fix)
+        if (F.FixRefusal.empty() && Excluded.matches(E.File))
+          F.FixRefusal = "it edits '" + E.File + "', which --exclude names";
+  }
+
+  // --- outputs: first everything that can fail, then the writing --------------
+  std::vector<std::pair<std::string, std::string>> Writes; // path, content
+  if (!WriteBaselineOption.empty()) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    findings::renderBaseline(
+        findings::makeBaseline(Report.Findings, directoryOf(WriteBaselineOption)), OS);
+    Writes.emplace_back(WriteBaselineOption, std::move(Text));
+  }
+  if (Baseline)
+    Report.Baselined =
+        findings::applyBaseline(Report.Findings, *Baseline, directoryOf(BaselineOption));
+
+  findings::FixPlan Plan = findings::planFixes(Report.Findings, Analysis.Files);
+  std::string Diff;
+  if (FixOption || FixDryRunOption) {
+    auto Fixed = fixFiles(Plan, Analysis.Files, Provider, /*Writing=*/FixOption);
+    if (!Fixed)
+      return inputError(llvm::toString(Fixed.takeError()));
+    // Paths below the current directory as git writes them (`git apply`,
+    // `patch -p1`), others absolute.
+    llvm::SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    std::string HerePrefix = findings::canonicalPath(Here) + "/";
+    for (FixedFile &File : *Fixed) {
+      llvm::StringRef Name = File.Path;
+      bool Below = Name.consume_front(HerePrefix);
+      Diff += findings::unifiedDiff(Below ? ("a/" + Name).str() : File.Path,
+                                    Below ? ("b/" + Name).str() : File.Path, File.Original,
+                                    File.Replacements);
+      if (FixOption)
+        Writes.emplace_back(File.Path, std::move(File.Fixed));
     }
   }
 
-  Report.Findings = findings::findingsFromTidyErrors(CheckResults, &Details);
-  findings::sortAndDeduplicate(Report.Findings);
-  if (FormatOption == "json")
-    findings::renderJson(Report, llvm::outs());
-  else
-    findings::renderText(Report.Findings, llvm::outs());
+  findings::RunInfo Info;
+  Info.ToolVersion = TIGHTFIT_VERSION;
+  Info.Rules = rulesFor(Checks);
+  bool ReportToStdout = OutputOption.empty() && !FixDryRunOption;
+  bool TextColors = FormatOption == "text" && ReportToStdout && wantColors(llvm::outs());
+  std::string ReportText;
+  {
+    llvm::raw_string_ostream OS(ReportText);
+    if (FormatOption == "json")
+      findings::renderJson(Report, OS);
+    else if (FormatOption == "sarif")
+      findings::renderSarif(Report, Info, OS);
+    else if (FormatOption == "html")
+      findings::renderHtml(Report, Info, OS);
+    else
+      findings::renderText(Report.Findings, OS, TextColors);
+  }
+  if (!OutputOption.empty())
+    Writes.emplace_back(OutputOption, std::move(ReportText));
+
+  for (const auto &[Path, Content] : Writes)
+    if (llvm::Error E = writeFileAtomically(Path, Content))
+      return inputError(llvm::toString(std::move(E)));
+  if (FixDryRunOption)
+    llvm::outs() << Diff;
+  else if (ReportToStdout)
+    llvm::outs() << ReportText;
   // The summary closes the output also when both streams go to one place.
   llvm::outs().flush();
 
-  llvm::errs() << fmt::format(
-      "tightfit: {}, {} failed, {}\n",
-      counted(Report.TranslationUnits, "translation unit", "translation units"),
-      Report.FailedTranslationUnits, counted(Report.Findings.size(), "finding", "findings"));
+  // --- what happened -------------------------------------------------------------
+  if (FixOption || FixDryRunOption) {
+    for (const findings::Finding &F : Report.Findings)
+      if (!F.Fix.empty() && !F.FixRefusal.empty())
+        llvm::errs() << fmt::format("tightfit: fix-it of {}:{}:{} not applied: {}\n", F.File,
+                                    F.Line, F.Column, F.FixRefusal);
+    llvm::errs() << fmt::format(
+        "tightfit: {} {} to {}\n", FixOption ? "applied" : "would apply",
+        counted(Plan.Findings, "fix-it", "fix-its"),
+        counted(Plan.EditsByFile.size(), "file", "files"));
+  }
+  llvm::errs() << summaryLine(Report, Baseline.has_value(),
+                              std::chrono::steady_clock::now() - StartTime);
+
   if (Report.FailedTranslationUnits)
     return CompileFailed;
-  return Report.Findings.empty() ? NoFindings : FindingsReported;
+  bool Fails = llvm::any_of(Report.Findings, [](const findings::Finding &F) {
+    if (FailOnOption == "none")
+      return false;
+    return FailOnOption == "warning" || F.Level == findings::Severity::Error;
+  });
+  return Fails ? FindingsReported : NoFindings;
 }

@@ -10,7 +10,9 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -22,11 +24,75 @@ static llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-/// Every check registered with clang-tidy in this binary.
-static const llvm::StringSet<> &knownChecks() {
-  static const llvm::StringSet<> Names =
-      clang::tidy::getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false).Names;
-  return Names;
+static const clang::tidy::NamesAndOptions &registered() {
+  static const clang::tidy::NamesAndOptions All =
+      clang::tidy::getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  return All;
+}
+
+const llvm::StringSet<> &knownChecks() { return registered().Names; }
+
+/// The known option nearest to \p Name, for "did you mean".
+static std::string nearestKnown(const llvm::StringSet<> &Known, llvm::StringRef Name) {
+  std::string Best;
+  unsigned BestDistance = ~0u;
+  for (const auto &Entry : Known) {
+    unsigned Distance = Name.edit_distance(Entry.getKey());
+    if (Distance < BestDistance) {
+      BestDistance = Distance;
+      Best = Entry.getKey().str();
+    }
+  }
+  return BestDistance <= std::max<size_t>(3, Name.size() / 4) ? Best : "";
+}
+
+static llvm::Error unknownOptionError(llvm::StringRef Name, const llvm::Twine &Where) {
+  std::string Suggestion = nearestKnown(registered().Options, Name);
+  return inputError("unknown check option '" + Name + "'" + Where +
+                    (Suggestion.empty() ? "" : "; did you mean '" + Suggestion + "'?"));
+}
+
+/// An error for option \p Name of a tightfit check that no check has, or
+/// success.
+static llvm::Error checkOptionName(llvm::StringRef Name, const llvm::Twine &Where) {
+  if (!Name.starts_with("tightfit-") || registered().Options.contains(Name))
+    return llvm::Error::success();
+  return unknownOptionError(Name, Where);
+}
+
+llvm::Error checkTightfitOptionNames(
+    llvm::ArrayRef<clang::tidy::ClangTidyOptionsProvider::OptionsSource> Sources) {
+  for (const auto &[Options, Source] : Sources)
+    for (const auto &Option : Options.CheckOptions)
+      if (llvm::Error E = checkOptionName(Option.getKey(), " in " + Source))
+        return E;
+  return llvm::Error::success();
+}
+
+llvm::Error checkConfigFilesParse(llvm::StringRef Directory) {
+  llvm::SmallString<256> Dir(Directory);
+  llvm::sys::fs::make_absolute(Dir);
+  for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> File(Dir);
+    llvm::sys::path::append(File, ".clang-tidy");
+    if (!llvm::sys::fs::is_regular_file(File))
+      continue;
+    auto Text = llvm::MemoryBuffer::getFile(File);
+    if (!Text)
+      return inputError("cannot read '" + File + "': " + Text.getError().message());
+    std::string FirstProblem;
+    llvm::ErrorOr<ClangTidyOptions> Parsed = clang::tidy::parseConfigurationWithDiags(
+        (*Text)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+          if (FirstProblem.empty())
+            FirstProblem = D.getMessage().str();
+        });
+    if (!Parsed)
+      return inputError("invalid configuration in '" + File + "': " +
+                        (FirstProblem.empty() ? Parsed.getError().message() : FirstProblem));
+    if (!Parsed->InheritParentConfig.value_or(false))
+      break;
+  }
+  return llvm::Error::success();
 }
 
 /// Rejects a glob list in which a positive glob matches no known check: a typo
@@ -81,6 +147,15 @@ createOptionsProvider(const TidySettings &Settings) {
       return inputError("header-filter: invalid regex '" + *Settings.HeaderFilter +
                         "': " + Problem);
     Overrides.HeaderFilterRegex = *Settings.HeaderFilter;
+  }
+
+  if (Settings.SystemHeaders)
+    Overrides.SystemHeaders = *Settings.SystemHeaders;
+  for (const auto &[Name, Value] : Settings.CheckOptions) {
+    // Every check of this binary is tightfit's: any other name is a mistake.
+    if (!registered().Options.contains(Name))
+      return unknownOptionError(Name, " on the command line");
+    Overrides.CheckOptions[Name] = ClangTidyOptions::ClangTidyValue(Value, /*Priority=*/0);
   }
 
   clang::tidy::ClangTidyGlobalOptions Global;
