@@ -83,6 +83,8 @@ PACKAGES=("$@")
 [[ ${#PACKAGES[@]} -gt 0 ]] || PACKAGES=(zlib libuv1 leveldb snappy protobuf llvm-headers)
 
 [[ -x "$TIGHTFIT" ]] || die "no tightfit at $TIGHTFIT (build a sanitized tree: cmake -S . -B build-asan -G Ninja -DTIGHTFIT_SANITIZE=ON -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 && ninja -C build-asan)"
+# Absolute: each TU runs in its own directory.
+TIGHTFIT="$(cd "$(dirname "$TIGHTFIT")" && pwd)/$(basename "$TIGHTFIT")"
 TOOL_BUILD="$(cd "$(dirname "$TIGHTFIT")/.." && pwd)"
 if [[ -f "$TOOL_BUILD/sanitizer-bin/sanitizers.txt" ]]; then
   log "sanitized build: $TOOL_BUILD"
@@ -323,15 +325,15 @@ with open(os.path.join(out_dir, "results.json"), "w") as f:
 
 print("scale-sweep: tightfit %s, per-TU limit %.0f s, %d at once, %.0f s in all"
       % (tightfit, timeout, jobs, elapsed))
-header = "%-13s %5s %8s %10s %8s %6s %6s %6s %6s %8s %8s %9s %8s" % (
+header = "%-13s %5s %8s %10s %8s %6s %6s %6s %6s %8s %8s %9s %8s %8s" % (
     "package", "TUs", "lines", "compiled", "findings", "errors", "crash", "sanit.", "hang",
-    "med. CPU", "max CPU", "max wall", "max MiB")
+    "med. CPU", "max CPU", "max wall", "med. MiB", "max MiB")
 print(header)
 print("-" * len(header))
 bad = []
 sums = {"tus": 0, "lines": 0, "compiled": 0, "findings": 0, "errors": 0, "crash": 0,
         "sanitizer": 0, "hang": 0}
-row_format = "%-13s %5d %8d %10d %8d %6d %6d %6d %6d %8.1f %8.1f %9.1f %8.0f"
+row_format = "%-13s %5d %8d %10d %8d %6d %6d %6d %6d %8.1f %8.1f %9.1f %8.0f %8.0f"
 all_cpu, all_wall, all_rss = [], [], []
 for name, _, _, _ in packages:
     rs = [r for r in results if r["package"] == name]
@@ -355,13 +357,16 @@ for name, _, _, _ in packages:
         sums[k] += row[k]
     print(row_format % (name, row["tus"], row["lines"], row["compiled"], row["findings"],
                         row["errors"], row["crash"], row["sanitizer"], row["hang"],
-                        statistics.median(cpu), max(cpu), max(wall), max(rss)))
+                        statistics.median(cpu), max(cpu), max(wall), statistics.median(rss),
+                        max(rss)))
     bad += [r for r in rs if r["verdict"] not in ("ok", "compile errors")]
 if all_cpu:
     print(row_format % ("total", sums["tus"], sums["lines"], sums["compiled"], sums["findings"],
                         sums["errors"], sums["crash"], sums["sanitizer"], sums["hang"],
-                        statistics.median(all_cpu), max(all_cpu), max(all_wall), max(all_rss)))
-print("(CPU: user + system seconds of the TU's process; findings: distinct per package)")
+                        statistics.median(all_cpu), max(all_cpu), max(all_wall),
+                        statistics.median(all_rss), max(all_rss)))
+print("(CPU: user + system seconds of the TU's process; MiB: its peak resident memory; "
+      "findings: distinct per package)")
 print("\nslowest TUs:")
 for r in sorted(results, key=lambda r: -r["cpu_seconds"])[:5]:
     print("  %7.1f s CPU %6.0f MiB  %s" % (r["cpu_seconds"], r["rss_mib"], r["file"]))

@@ -1,5 +1,8 @@
 //===- HeapErasureCheck.cpp - tightfit-heap-erasure -----------------------===//
 #include "checks/HeapErasureCheck.h"
+#include "checks/DetailsKey.h"
+#include "checks/BoolOption.h"
+#include "checks/DiagnosticText.h"
 #include "lib/erasure/LibraryDetection.h"
 #include "lib/erasure/StoredValueExtractor.h"
 #include "lib/erasure/WrapperUses.h"
@@ -26,22 +29,11 @@ using namespace erasure;
 static const char *const StdWrapperNames[] = {"::std::function", "::std::any",
                                               "::std::move_only_function", "::std::packaged_task"};
 
-/// Boolean options are read as text: the clang-tidy executable the module is
-/// loaded into does not export OptionsView's bool accessors.
-static bool boolOption(StringRef Value, bool Default) {
-  Value = Value.trim();
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return Default;
-}
-
 HeapErasureCheck::HeapErasureCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Libraries(Options.get("Libraries", "")),
       Wrappers(Options.get("Wrappers", "")), FunctionRefType(Options.get("FunctionRefType", "")),
-      ReportCopies(boolOption(Options.get("ReportCopies", "true"), true)),
-      ReportInPlace(boolOption(Options.get("ReportInPlace", "false"), false)) {
+      ReportCopies(parseBoolOption(Options.get("ReportCopies", "true"), true)),
+      ReportInPlace(parseBoolOption(Options.get("ReportInPlace", "false"), false)) {
   SmallVector<StringRef, 4> Keys;
   StringRef(Libraries).split(Keys, ';', -1, /*KeepEmpty=*/false);
   for (StringRef K : Keys) {
@@ -155,22 +147,7 @@ const std::vector<LibraryId> &HeapErasureCheck::librariesOfTU() {
   }
   if (!PP)
     return *TULibraries;
-  auto Lookup = [this](StringRef Name) -> std::optional<std::string> {
-    IdentifierInfo *II = PP->getIdentifierInfo(Name);
-    if (!II || !II->hasMacroDefinition())
-      return std::nullopt;
-    const MacroInfo *MI = PP->getMacroInfo(II);
-    if (!MI)
-      return std::nullopt;
-    std::string Text;
-    for (const Token &T : MI->tokens()) {
-      if (!Text.empty())
-        Text += ' ';
-      Text += PP->getSpelling(T);
-    }
-    return Text;
-  };
-  DetectedLibrary D = detectLibrary(Lookup);
+  DetectedLibrary D = detectLibrary(*PP);
   if (D.Library && D.Verified)
     TULibraries->push_back(*D.Library);
   return *TULibraries;
@@ -715,17 +692,6 @@ void HeapErasureCheck::judge(SiteKind Kind, const WrapperClass &W, const ValueAr
   }
 }
 
-/// Diagnostic texts are format strings: a literal '%' must be doubled.
-static std::string verbatim(StringRef Text) {
-  std::string Out;
-  for (char C : Text) {
-    Out += C;
-    if (C == '%')
-      Out += '%';
-  }
-  return Out;
-}
-
 void HeapErasureCheck::report(const ErasureSite &Site, const RemedyFacts &Remedies,
                               SourceLocation Loc, const NoteTargets &Targets) {
   ReportOptions Options;
@@ -777,18 +743,8 @@ void HeapErasureCheck::emit(llvm::ArrayRef<PendingReport> Reports) {
   findings::DetailsSink *Sink = findings::currentDetailsSink();
   if (!Sink)
     return;
-  const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation FileLoc = SM.getFileLoc(Loc);
-  findings::DetailsKey Key;
-  Key.CheckName = getID().str();
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc))) {
-    SmallString<256> Path(Entry->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Key.File = std::string(Path);
-  }
-  Key.Offset = SM.getFileOffset(FileLoc);
-  Key.Message = First.Report.Message;
+  findings::DetailsKey Key =
+      detailsKeyAt(Ctx->getSourceManager(), Loc, getID(), First.Report.Message);
   llvm::json::Object Details = erasureDetails(First.Site, First.Report);
   if (Reports.size() > 1) {
     llvm::json::Array Others;

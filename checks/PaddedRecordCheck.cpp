@@ -1,5 +1,8 @@
 //===- PaddedRecordCheck.cpp - tightfit-padded-record ---------------------===//
 #include "checks/PaddedRecordCheck.h"
+#include "checks/DetailsKey.h"
+#include "checks/BoolOption.h"
+#include "checks/DiagnosticText.h"
 #include "lib/findings/FindingsSink.h"
 #include "lib/layout/InstanceEvidence.h"
 #include "lib/layout/RecordLayoutExtractor.h"
@@ -20,18 +23,6 @@ using namespace clang::ast_matchers;
 
 namespace tightfit {
 
-/// Boolean options are read as text: the bool specialisations of
-/// OptionsView::get/store in Debian's libclangTidy.a are mangled by clang in a
-/// way GCC-built checks do not link against.
-static bool parseBool(StringRef Value, bool Default) {
-  std::string V = Value.trim().lower();
-  if (V == "true" || V == "1" || V == "yes" || V == "on")
-    return true;
-  if (V == "false" || V == "0" || V == "no" || V == "off")
-    return false;
-  return Default;
-}
-
 struct PaddedRecordCheck::Verdict {
   const RecordDecl *Record;
   layout::RecordLayoutModel Model;
@@ -50,11 +41,12 @@ PaddedRecordCheck::PaddedRecordCheck(StringRef Name, tidy::ClangTidyContext *Con
       MinSavingPercent(Options.get("MinSavingPercent", 0U)),
       IgnoredRecords(Options.get("IgnoredRecords", "")),
       SearchBudget(Options.get("SearchBudget", 200000U)),
-      FixRecordsInHeaders(parseBool(Options.get("FixRecordsInHeaders", "false"), false)),
-      FixCLinkageRecords(parseBool(Options.get("FixCLinkageRecords", "false"), false)),
+      FixRecordsInHeaders(parseBoolOption(Options.get("FixRecordsInHeaders", "false"), false)),
+      FixCLinkageRecords(parseBoolOption(Options.get("FixCLinkageRecords", "false"), false)),
+      FixExportedRecords(parseBoolOption(Options.get("FixExportedRecords", "false"), false)),
       CacheLineSize(Options.get("CacheLineSize", 64U)),
-      RequireSizeClassChange(parseBool(Options.get("RequireSizeClassChange", "false"), false)),
-      RequireCacheLineChange(parseBool(Options.get("RequireCacheLineChange", "false"), false)),
+      RequireSizeClassChange(parseBoolOption(Options.get("RequireSizeClassChange", "false"), false)),
+      RequireCacheLineChange(parseBoolOption(Options.get("RequireCacheLineChange", "false"), false)),
       Targets(Options.get("Targets", "")) {
   SmallVector<StringRef, 4> Patterns;
   StringRef(IgnoredRecords).split(Patterns, ';', -1, /*KeepEmpty=*/false);
@@ -94,6 +86,7 @@ void PaddedRecordCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SearchBudget", SearchBudget);
   Options.store(Opts, "FixRecordsInHeaders", FixRecordsInHeaders ? "true" : "false");
   Options.store(Opts, "FixCLinkageRecords", FixCLinkageRecords ? "true" : "false");
+  Options.store(Opts, "FixExportedRecords", FixExportedRecords ? "true" : "false");
   Options.store(Opts, "CacheLineSize", CacheLineSize);
   Options.store(Opts, "RequireSizeClassChange", RequireSizeClassChange ? "true" : "false");
   Options.store(Opts, "RequireCacheLineChange", RequireCacheLineChange ? "true" : "false");
@@ -253,6 +246,7 @@ void PaddedRecordCheck::onEndOfTranslationUnit() {
     layout::ReorderFixOptions FixOptions;
     FixOptions.FixRecordsInHeaders = FixRecordsInHeaders;
     FixOptions.FixCLinkageRecords = FixCLinkageRecords;
+    FixOptions.FixExportedRecords = FixExportedRecords;
     std::vector<std::pair<const Verdict *, const layout::FileEdits *>> Accepted;
     for (auto &[V, More] : Reports) {
       auto It = Uses.find(cast<RecordDecl>(V->Record->getCanonicalDecl()));
@@ -279,17 +273,6 @@ void PaddedRecordCheck::onEndOfTranslationUnit() {
   RecordVerdicts.clear();
   TemplateVerdicts.clear();
   TemplateOrder.clear();
-}
-
-/// Diagnostic texts are format strings: a literal '%' must be doubled.
-static std::string verbatim(StringRef Text) {
-  std::string Out;
-  for (char C : Text) {
-    Out += C;
-    if (C == '%')
-      Out += '%';
-  }
-  return Out;
 }
 
 /// Where to point at a field, base or the record itself.
@@ -319,17 +302,6 @@ static SourceLocation fixedPartLocation(const RecordDecl &Record, const layout::
   return Record.getLocation();
 }
 
-/// The warning's text: the verdict, then the evidence of instances.
-static std::string warningText(const layout::RecordLayoutModel &Model,
-                               const layout::PaddedRecordVerdict &Analysis,
-                               const layout::InstanceSummary &Instances) {
-  std::string Message = layout::formatPaddedRecordMessage(Model, Analysis);
-  std::string Evidence = layout::formatEvidence(Instances);
-  if (!Evidence.empty())
-    Message += "; " + Evidence;
-  return Message;
-}
-
 void PaddedRecordCheck::report(Verdict &V,
                                llvm::ArrayRef<std::unique_ptr<Verdict>> MoreInstantiations) {
   const RecordDecl &Record = *V.Record;
@@ -337,7 +309,10 @@ void PaddedRecordCheck::report(Verdict &V,
   const auto *Class = dyn_cast<CXXRecordDecl>(&Record);
   const CXXRecordDecl *Pattern = Class ? Class->getTemplateInstantiationPattern() : nullptr;
   SourceLocation Loc = Pattern ? Pattern->getLocation() : Record.getLocation();
-  std::string Message = warningText(V.Model, V.Analysis, V.Instances);
+  // The warning says only what every translation unit that sees the record
+  // says alike, so that the copies of a header's record are one finding; the
+  // instances this unit makes are a note.
+  std::string Message = layout::formatPaddedRecordMessage(V.Model, V.Analysis);
   {
     DiagnosticBuilder Warning = diag(Loc, verbatim(Message));
     for (const layout::FileEdits &F : V.Fix.Edits)
@@ -367,6 +342,8 @@ void PaddedRecordCheck::report(Verdict &V,
   }
   if (!V.Analysis.Best.Proven)
     diag(Loc, layout::formatUnprovenNote(), DiagnosticIDs::Note);
+  if (std::string Evidence = layout::formatEvidence(V.Instances); !Evidence.empty())
+    diag(Loc, verbatim(Evidence), DiagnosticIDs::Note);
   for (const auto &Other : MoreInstantiations)
     diag(Loc, verbatim("also " + layout::formatPaddedRecordMessage(Other->Model, Other->Analysis)),
          DiagnosticIDs::Note);
@@ -445,16 +422,7 @@ void PaddedRecordCheck::attachDetails(const Verdict &V, const std::string &Messa
       {"rankScore", layout::rankScore(V.Analysis.SavingBytes, V.Instances)},
   };
 
-  findings::DetailsKey Key;
-  Key.CheckName = getID().str();
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
-    SmallString<256> Path(Entry->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Key.File = std::string(Path);
-  }
-  Key.Offset = SM.getFileOffset(Loc);
-  Key.Message = Message;
+  findings::DetailsKey Key = detailsKeyAt(SM, Loc, getID(), Message);
   Sink->add(std::move(Key), std::move(Details));
 }
 

@@ -48,6 +48,7 @@ private:
   const unsigned SearchBudget;
   const bool FixRecordsInHeaders;
   const bool FixCLinkageRecords;
+  const bool FixExportedRecords;
   const unsigned CacheLineSize;
   const bool RequireSizeClassChange;
   const bool RequireCacheLineChange;

@@ -1,12 +1,13 @@
 //===- ViewParameterCheck.cpp - tightfit-view-parameter -------------------===//
 #include "checks/ViewParameterCheck.h"
-#include "lib/findings/FindingsSink.h"
+#include "checks/BoolOption.h"
+#include "checks/DiagnosticText.h"
+#include "checks/DetailsKey.h"
+#include "lib/erasure/LibraryDetection.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -69,25 +70,6 @@ private:
   llvm::DenseMap<FileID, State> Files;
 };
 
-/// Diagnostic texts are format strings: a literal '%' must be doubled.
-std::string verbatim(StringRef Text) {
-  std::string Out;
-  for (char C : Text) {
-    Out += C;
-    if (C == '%')
-      Out += '%';
-  }
-  return Out;
-}
-
-/// clang-tidy's boolean option parser is not exported by the clang-tidy
-/// executable that loads the module, so booleans are read as text with the
-/// same spellings.
-bool parseBool(StringRef Text) {
-  std::string L = Text.trim().lower();
-  return L == "true" || L == "1" || L == "on" || L == "yes";
-}
-
 } // namespace
 
 ViewParameterCheck::ViewParameterCheck(StringRef Name, tidy::ClangTidyContext *Context)
@@ -96,7 +78,7 @@ ViewParameterCheck::ViewParameterCheck(StringRef Name, tidy::ClangTidyContext *C
       SpanType(Options.get("SpanType", "std::span<const %T>")),
       StringViewHeader(Options.get("StringViewHeader", "<string_view>")),
       SpanHeader(Options.get("SpanHeader", "<span>")),
-      FixHeaderDeclarations(parseBool(Options.get("FixHeaderDeclarations", "false"))),
+      FixHeaderDeclarations(parseBoolOption(Options.get("FixHeaderDeclarations", "false"), false)),
       MinPriority(Options.get("MinPriority", "low")) {
   if (std::optional<views::Priority> P = views::parsePriority(MinPriority))
     Threshold = *P;
@@ -118,6 +100,7 @@ void ViewParameterCheck::registerPPCallbacks(const SourceManager &SM, Preprocess
                                              Preprocessor *) {
   Includes.FirstInclude.clear();
   Includes.Included.clear();
+  this->PP = PP;
   PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Includes));
 }
 
@@ -136,6 +119,9 @@ void ViewParameterCheck::check(const MatchFinder::MatchResult &Result) {
   Opts.SpanHeader = SpanHeader;
   Opts.FixHeaderDeclarations = FixHeaderDeclarations;
   Opts.MinPriority = Threshold;
+  if (PP)
+    if (std::optional<erasure::LibraryId> Lib = erasure::detectLibrary(*PP).Library)
+      Opts.Library = Lib->Family;
   views::ViewParameterAnalysis Analysis(Ctx, Opts, &Includes);
   for (const views::ViewParameterFinding &F : Analysis.findAll())
     report(F, Ctx);
@@ -166,19 +152,8 @@ void ViewParameterCheck::report(const views::ViewParameterFinding &F, ASTContext
   findings::DetailsSink *Sink = findings::currentDetailsSink();
   if (!Sink)
     return;
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation FileLoc = SM.getFileLoc(Loc);
-  findings::DetailsKey Key;
-  Key.CheckName = getID().str();
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc))) {
-    SmallString<256> Path(Entry->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Key.File = std::string(Path);
-  }
-  Key.Offset = SM.getFileOffset(FileLoc);
-  Key.Message = Message;
-  Sink->add(std::move(Key), views::viewParameterDetails(F.Facts, F.Tally));
+  Sink->add(detailsKeyAt(Ctx.getSourceManager(), Loc, getID(), Message),
+            views::viewParameterDetails(F.Facts, F.Tally));
 }
 
 } // namespace tightfit

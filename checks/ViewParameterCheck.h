@@ -44,6 +44,8 @@ private:
   const std::string MinPriority;
   views::Priority Threshold = views::Priority::Low;
   views::IncludeMap Includes;
+  /// The translation unit's preprocessor: its macros name the standard library.
+  clang::Preprocessor *PP = nullptr;
 };
 
 } // namespace tightfit

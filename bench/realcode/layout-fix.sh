@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/realcode/layout-fix.sh [options] [NAME...]      (default: lz4 leveldb)
+# bench/realcode/layout-fix.sh [options] [NAME...]      (default: zlib leveldb)
 #
 # Applies tightfit-padded-record's fix-its to real code and proves they are
 # safe: for each Debian source package NAME (fetched by bench/fetch-sources.sh
@@ -8,9 +8,13 @@
 #   1. "before": a pristine copy is built with clang and its own test suite
 #      run; the compiler warnings of the build are recorded;
 #   2. "after": a second copy gets the fix-its, applied the way users apply
-#      them, `clang-tidy-19 -load libtightfit-tidy.so
-#      -checks=-*,tightfit-padded-record -fix` over its compile_commands.json
-#      (repeated while a run still changes files: a fix-it that overlapped
+#      them: `tightfit -p BUILD --checks=-*,tightfit-padded-record --fix`
+#      over its whole compile_commands.json (records in the package's headers
+#      included: the tool rewrites one only when every translation unit that
+#      reads the header proposes the same edits), or with --apply=clang-tidy
+#      `clang-tidy-19 -load libtightfit-tidy.so -checks=-*,tightfit-padded-record
+#      -fix` over each translation unit (records in main files only);
+#      repeated while a run still changes files (a fix-it that overlapped
 #      another one waits for the next run); it is then rebuilt from scratch
 #      and its test suite run;
 #   3. the verdict: the fixed copy must build, pass every test the pristine
@@ -23,9 +27,14 @@
 # copy (the package's own headers included): records reported, records
 # fixed (a fix-it was offered and the record is no longer reported after the
 # fix), the bytes those save per instance in total, and the refusals by
-# reason. The last lines sum all packages.
+# reason: the check's (its `no fix-it:` note, by code) and the tool's (a
+# fix-it the translation units do not agree on: `tool:` and its reason). The
+# last lines sum all packages.
 #
 # Packages (the recipes are below; each builds with clang-19):
+#   zlib     C, ./configure + make (-Wall -Wextra); tests: `make test`
+#            (example and minigzip round trips, static, shared and 64-bit
+#            offset builds)
 #   lz4      C, make; tests: `make -C tests check` (its essential CLI
 #            round trips) and a benchmark run of the lz4 CLI (`lz4 -b`),
 #            which exercises the benchmark parameters the fix reorders
@@ -37,6 +46,7 @@
 #
 # Options:
 #   --build DIR   tightfit build directory (default: build/, or $TIGHTFIT_BUILD_DIR)
+#   --apply HOW   cli (default) or clang-tidy: which front-end applies the fix-its
 #   --jobs N      parallel build jobs (default: 2)
 #   --keep        keep the work trees (default: kept anyway, in the cache)
 #   -h, --help
@@ -52,6 +62,7 @@ ROOT="$(dirname "$BENCH")"
 CACHE="${TIGHTFIT_REALCODE_DIR:-$HOME/.cache/tightfit/realcode}"
 BUILD_DIR="${TIGHTFIT_BUILD_DIR:-$ROOT/build}"
 JOBS=2
+APPLY=cli
 CC_BIN=clang-19
 CXX_BIN=clang++-19
 CLANG_TIDY=clang-tidy-19
@@ -64,13 +75,15 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --build) BUILD_DIR=$(cd "$2" && pwd); shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
+    --apply) APPLY=$2; shift 2 ;;
     --keep) shift ;;
     -h|--help) sed -n '2,40p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1" ;;
     *) PACKAGES+=("$1"); shift ;;
   esac
 done
-[[ ${#PACKAGES[@]} -gt 0 ]] || PACKAGES=(lz4 leveldb)
+[[ ${#PACKAGES[@]} -gt 0 ]] || PACKAGES=(zlib leveldb)
+[[ $APPLY == cli || $APPLY == clang-tidy ]] || die "--apply takes cli or clang-tidy, not '$APPLY'"
 
 MODULE="$BUILD_DIR/lib/libtightfit-tidy.so"
 TIGHTFIT="$BUILD_DIR/bin/tightfit"
@@ -85,13 +98,13 @@ command -v "$CC_BIN" >/dev/null || die "$CC_BIN not found"
 #   build_NAME DIR LOG   build everything the tests need, output to LOG
 #   test_NAME DIR LOG    run the package's tests, output to LOG
 
-configure_lz4() {
-  # make-based: the compile commands are those of a real build, recorded.
-  local dir=$1
+# make-based packages: the compile commands are those of a real build of
+# DIR, recorded by bear (`make ARGS...`).
+record_make() {
+  local dir=$1; shift
   mkdir -p "$dir/.lf-build"
-  (cd "$dir" && make clean >/dev/null 2>&1 || true)
   (cd "$dir" && bear --output .lf-build/compile_commands.json -- \
-     make -j"$JOBS" CC="$CC_BIN" lz4 >/dev/null 2>&1) || return 1
+     make -j"$JOBS" "$@" >/dev/null 2>&1) || return 1
   # bear also records clang's internal -cc1 jobs: keep the driver commands.
   python3 - "$dir/.lf-build/compile_commands.json" <<'PY'
 import json, sys
@@ -100,6 +113,29 @@ entries = [e for e in json.load(open(path)) if "-cc1" not in e.get("arguments", 
 json.dump(entries, open(path, "w"), indent=1)
 PY
   python3 "$BENCH/lib/compdb.py" absolutize "$dir/.lf-build" >/dev/null
+}
+
+configure_zlib() {
+  local dir=$1
+  (cd "$dir" && make distclean >/dev/null 2>&1 || true)
+  (cd "$dir" && CC="$CC_BIN" CFLAGS="-O2 -Wall -Wextra" ./configure >"$dir/.lf-configure.log" 2>&1) ||
+    return 1
+  record_make "$dir" all
+}
+build_zlib() {
+  local dir=$1 out=$2
+  (cd "$dir" && make clean >/dev/null 2>&1 || true)
+  (cd "$dir" && make -j"$JOBS" all) >"$out" 2>&1
+}
+test_zlib() {
+  local dir=$1 out=$2
+  (cd "$dir" && make test) >"$out" 2>&1
+}
+
+configure_lz4() {
+  local dir=$1
+  (cd "$dir" && make clean >/dev/null 2>&1 || true)
+  record_make "$dir" CC="$CC_BIN" lz4
 }
 build_lz4() {
   local dir=$1 out=$2
@@ -180,7 +216,8 @@ log, tree = sys.argv[1], os.path.realpath(sys.argv[2])
 pat = re.compile(r"^(?P<file>[^:\s][^:]*):\d+:\d+: warning: (?P<msg>.*)$")
 out = []
 for line in open(log, errors="replace"):
-    m = pat.match(line.rstrip("\n"))
+    # Parallel builds interleave output: a warning line may come indented.
+    m = pat.match(line.strip())
     if not m:
         continue
     path = os.path.realpath(m.group("file"))
@@ -214,7 +251,7 @@ SUMMARY=()
 
 run_package() {
   local name=$1
-  declare -F "configure_$name" >/dev/null || die "no recipe for '$name' (known: lz4 leveldb snappy)"
+  declare -F "configure_$name" >/dev/null || die "no recipe for '$name' (known: zlib lz4 leveldb snappy)"
   local src
   src=$("$BENCH/fetch-sources.sh" "$name" | tail -n 1) || die "cannot fetch $name"
   local work="$CACHE/$name/layout-fix"
@@ -243,8 +280,13 @@ run_package() {
   for pass in 1 2 3; do
     local snapshot="$work/snapshot-$pass"
     (cd "$after" && find . -path ./.lf-build -prune -o -type f -print0 | sort -z | xargs -0 md5sum) >"$snapshot"
-    "$CLANG_TIDY" -load "$MODULE" --allow-no-checks -checks='-*,tightfit-padded-record' -fix \
-      -p "$after/.lf-build" "${files[@]}" >"$work/fix-$pass.log" 2>&1 || true
+    if [[ $APPLY == cli ]]; then
+      "$TIGHTFIT" -p "$after/.lf-build" --checks='-*,tightfit-padded-record' \
+        --header-filter="^$(realpath "$after")/" --fix >"$work/fix-$pass.log" 2>&1 || true
+    else
+      "$CLANG_TIDY" -load "$MODULE" --allow-no-checks -checks='-*,tightfit-padded-record' -fix \
+        -p "$after/.lf-build" "${files[@]}" >"$work/fix-$pass.log" 2>&1 || true
+    fi
     if grep -q "Stack dump\|PLEASE submit" "$work/fix-$pass.log"; then
       die "$name: clang-tidy crashed (see $work/fix-$pass.log)"
     fi
@@ -254,8 +296,9 @@ run_package() {
       break
     fi
   done
-  # The source changes (in-tree builds leave objects around: not compared).
-  (cd "$work" && diff -ru --exclude=.lf-build --exclude='.lf-*' before after |
+  # The source changes (in-tree builds leave objects around: not compared;
+  # zlib's ./configure writes configure.log into the tree).
+  (cd "$work" && diff -ru --exclude=.lf-build --exclude='.lf-*' --exclude=configure.log before after |
      grep -v '^Binary files \|^Only in ' >"$work/fix.diff" || true)
   findings_of "$after" "$work/findings-after.json"
 
@@ -302,10 +345,24 @@ fixed = [(k, d) for k, d in b.items()
          if (d.get("fixIt") or {}).get("offered") and k not in a]
 offered_still = [k for k, d in b.items() if (d.get("fixIt") or {}).get("offered") and k in a]
 reasons = collections.Counter()
-for k, d in b.items():
-    r = (d.get("fixIt") or {}).get("refusal")
+def tool_reason(text):
+    # The standalone tool's reasons (lib/findings/FixPlan.cpp), by kind.
+    for key, words in (("units-disagree", "do not all propose"),
+                       ("read-by-units-not-reporting", "that do not report"),
+                       ("overlaps-other-fix", "conflicts with the fix-it"),
+                       ("outside-run", "outside this run")):
+        if words in text:
+            return "tool:" + key
+    return "tool:" + text
+for f in json.load(open(before))["findings"]:
+    if f.get("check") != "tightfit-padded-record":
+        continue
+    r = ((f.get("details") or {}).get("fixIt") or {}).get("refusal")
+    fix = f.get("fix") or {}
     if r:
         reasons[r.get("code", "?")] += 1
+    elif fix and not fix.get("applicable", True):
+        reasons[tool_reason(fix.get("reason", ""))] += 1
 changed = sum(1 for l in open(diff, errors="replace") if l.startswith("+++ "))
 print("records reported: %d" % len(b))
 print("records fixed: %d (%s)" % (len(fixed), ", ".join("%s -%d" % (k[1], d["saving"]) for k, d in fixed) or "none"))

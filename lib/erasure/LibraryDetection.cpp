@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lib/erasure/LibraryDetection.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace tightfit::erasure {
@@ -65,6 +67,25 @@ DetectedLibrary detectLibrary(MacroLookup Macros) {
   if (!D.Verified)
     D.Description += " (not verified)";
   return D;
+}
+
+DetectedLibrary detectLibrary(const clang::Preprocessor &PP) {
+  auto Lookup = [&PP](llvm::StringRef Name) -> std::optional<std::string> {
+    clang::IdentifierInfo *II = PP.getIdentifierInfo(Name);
+    if (!II || !II->hasMacroDefinition())
+      return std::nullopt;
+    const clang::MacroInfo *MI = PP.getMacroInfo(II);
+    if (!MI)
+      return std::nullopt;
+    std::string Text;
+    for (const clang::Token &T : MI->tokens()) {
+      if (!Text.empty())
+        Text += ' ';
+      Text += PP.getSpelling(T);
+    }
+    return Text;
+  };
+  return detectLibrary(Lookup);
 }
 
 } // namespace tightfit::erasure

@@ -14,6 +14,10 @@
 #include <optional>
 #include <string>
 
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
 namespace tightfit::erasure {
 
 /// The expansion of a macro defined in the translation unit (its replacement
@@ -36,6 +40,11 @@ struct DetectedLibrary {
 /// STL). libc++ is checked first: it may be used on top of a libstdc++
 /// installation, never the other way round.
 DetectedLibrary detectLibrary(MacroLookup Macros);
+
+/// The same, over the macros \p PP has defined so far (at the end of a
+/// translation unit: all of them). Every check that needs to know the
+/// standard library asks here.
+DetectedLibrary detectLibrary(const clang::Preprocessor &PP);
 
 } // namespace tightfit::erasure
 

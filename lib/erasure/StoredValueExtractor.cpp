@@ -79,13 +79,10 @@ public:
     // A const member is copied even by a move constructor.
     if (K == CtorKind::Move && T.isConstQualified())
       K = CtorKind::Copy;
-    T = Ctx.getBaseElementType(T);
-    const auto *RD = T->getAsCXXRecordDecl();
+    Tri NonClass = Tri::Yes;
+    const CXXRecordDecl *RD = classDefinition(T, NonClass);
     if (!RD)
-      return T->isIncompleteType() ? Tri::Unknown : Tri::Yes; // Scalars.
-    if (!RD->hasDefinition())
-      return Tri::Unknown;
-    RD = RD->getDefinition();
+      return NonClass;
     return K == CtorKind::Move ? nothrowMove(*RD, Depth) : nothrowCopy(*RD, Depth);
   }
 
@@ -94,13 +91,10 @@ public:
       return Tri::Unknown;
     if (T->isReferenceType())
       return Tri::Yes;
-    T = Ctx.getBaseElementType(T);
-    const auto *RD = T->getAsCXXRecordDecl();
+    Tri NonClass = Tri::Yes;
+    const CXXRecordDecl *RD = classDefinition(T, NonClass);
     if (!RD)
-      return T->isIncompleteType() ? Tri::Unknown : Tri::Yes;
-    if (!RD->hasDefinition())
-      return Tri::Unknown;
-    RD = RD->getDefinition();
+      return NonClass;
     if (const CXXConstructorDecl *C = findCtor(*RD, CtorKind::Copy))
       return toTri(C->isTrivial() && !C->isDeleted());
     if (!RD->needsImplicitCopyConstructor())
@@ -113,13 +107,10 @@ public:
       return Tri::Unknown;
     if (T->isReferenceType())
       return Tri::Yes;
-    T = Ctx.getBaseElementType(T);
-    const auto *RD = T->getAsCXXRecordDecl();
+    Tri NonClass = Tri::Yes;
+    const CXXRecordDecl *RD = classDefinition(T, NonClass);
     if (!RD)
-      return T->isIncompleteType() ? Tri::Unknown : Tri::Yes;
-    if (!RD->hasDefinition())
-      return Tri::Unknown;
-    RD = RD->getDefinition();
+      return NonClass;
     if (const CXXDestructorDecl *D = RD->getDestructor())
       if (D->isDeleted())
         return Tri::No;
@@ -127,6 +118,24 @@ public:
   }
 
 private:
+  /// The defining class of T (arrays: of their element type). For anything
+  /// else, null with \p NonClass set to the trait's answer: Yes for scalars
+  /// (every trait asked here holds for them), Unknown for incomplete types and
+  /// classes without a definition in the translation unit.
+  const CXXRecordDecl *classDefinition(QualType T, Tri &NonClass) const {
+    T = Ctx.getBaseElementType(T);
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD) {
+      NonClass = T->isIncompleteType() ? Tri::Unknown : Tri::Yes;
+      return nullptr;
+    }
+    if (!RD->hasDefinition()) {
+      NonClass = Tri::Unknown;
+      return nullptr;
+    }
+    return RD->getDefinition();
+  }
+
   /// The non-template copy constructor taking `const T&`, or the move
   /// constructor taking `T&&`, if one is declared.
   static const CXXConstructorDecl *findCtor(const CXXRecordDecl &RD, CtorKind K) {

@@ -5,6 +5,7 @@
 //  2. A file is edited only with the consent of every translation unit that
 //     read it: each reports the finding and proposes the same edits to it.
 //     Outside a whole-project run, only the reporting units' main files.
+//     A file read by a unit that failed to compile is not edited at all.
 //  3. A file that changed while the run read it is not edited.
 //  4. Edits never overlap, and insertions at one place never compete: two
 //     fix-its that would are both refused, not ordered by a guess. The same
@@ -84,6 +85,13 @@ static std::string fixAgreementProblem(llvm::ArrayRef<const Finding *> Group,
     auto Read = Files.Reads.find(File);
     if (Read == Files.Reads.end() || Read->second.Units.empty())
       return fmt::format("it edits '{}', which no translation unit of this run read", File);
+    for (unsigned U : Read->second.Units)
+      if (std::binary_search(Files.FailedUnits.begin(), Files.FailedUnits.end(), U)) {
+        std::string Main = U < Files.MainFiles.size() ? Files.MainFiles[U] : "";
+        if (Main == File)
+          return fmt::format("'{}' did not compile", File);
+        return fmt::format("'{}' is also compiled by '{}', which did not compile", File, Main);
+      }
     unsigned Outsiders = llvm::count_if(Read->second.Units, [&](unsigned U) { return !Units.count(U); });
     if (Outsiders)
       return fmt::format("'{}' is also compiled by {} translation unit{} that do{} not report this "

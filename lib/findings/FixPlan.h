@@ -38,6 +38,7 @@ using FileReadMap = std::map<std::string, FileReads>; ///< By canonical path.
 struct RunFiles {
   FileReadMap Reads;
   std::vector<std::string> MainFiles; ///< Canonical main file of each unit, by number.
+  std::vector<unsigned> FailedUnits;  ///< Units the compiler reported errors in, sorted.
   bool WholeProject = true;
 };
 
@@ -45,6 +46,10 @@ struct RunFiles {
 /// before the copies are merged (sortAndDeduplicate). \p Copies are findings
 /// as each translation unit reported them, each with ReportedBy = {its unit}.
 /// For the copies of one finding (same check, file and offset):
+///  - no file that some copy's fix-it edits may have been read by a
+///    translation unit that failed to compile: the compiler did not
+///    understand that unit, so a rewrite could break it further (as
+///    `clang-tidy -fix` applies no fix-it to a unit with errors);
 ///  - each file that some copy's fix-it edits must have been read only by
 ///    translation units that report the finding, and each of those must
 ///    propose exactly the same edits to that file: a unit that compiles the

@@ -15,15 +15,28 @@
 //      classes and an order is a sequence of class labels. A search node is
 //      (how many units of each class are placed, LayoutState); the units of a
 //      class are always taken in declaration order.
-//   2. Phase 1 computes, by depth-first search memoised on the node, the
-//      smallest final size reachable from every node: the optimum S*. This is
-//      exact (dynamic programming over a finite state space).
+//   2. Phase 1 finds the optimum S* by branch and bound. The best of the
+//      declaration order and the heuristic orders below that satisfy the
+//      constraints is an upper bound; sizeLowerBound is a lower bound, and
+//      when the two meet there is nothing to search. Otherwise a depth-first
+//      search memoised on the node asks "can this node still end at or
+//      below L?" for L one rounding step below the best size found so far;
+//      each yes comes with an order of some size <= L, the next L is one step
+//      below that, and the first no proves the best so far optimal (sizes are
+//      multiples of the rounding alignment). A node is cut without memo
+//      entry when even its lower bound -- the first free bit plus the data of
+//      every unit left, rounded like sizeLowerBound -- exceeds L. Each
+//      question starts a fresh memo, and every memo holds only nodes the
+//      exhaustive search would visit, so a record the exhaustive search
+//      solves within the budget is solved here too, with the same S*.
+//      (OptimizerOptions::Exhaustive keeps the plain dynamic programme that
+//      computes the smallest final size of every node, as a reference.)
 //   3. Phase 2 picks, among the orders that reach S*, one that keeps the
 //      largest weight of units in their declaration order (a longest
 //      increasing subsequence, weighted by fields per unit): the fewest fields
 //      move, and the author's grouping survives where the optimum allows. It
 //      is the same memoised search with the last kept unit added to the node,
-//      pruned to nodes whose phase-1 value is S*. Here a unit of a class may
+//      pruned to nodes that can still end at S*. Here a unit of a class may
 //      be taken out of declaration order: a kept unit is the first of its
 //      class declared after the last kept one, and the units that move fill
 //      the remaining places of their class. Among equally good steps the
@@ -37,6 +50,12 @@
 //      Classes are split by section and block, so the units of a class stay
 //      interchangeable; the gate depends only on the counts already in the
 //      node, so memoisation stays exact.
+//   6. Results are cached per process, keyed by everything they depend on
+//      (the units, the fixed prefix, the rounding, the fields per unit and
+//      the options), never by address: a record of a header recurs in every
+//      TU that includes it, and the CLI analyses many TUs in one process, on
+//      several threads. Only records of OptimizerCacheMinUnits units or more
+//      are cached; smaller ones cost less to search than to key.
 // Both phases stop when the memo outgrows OptimizerOptions::StateBudget.
 // Without a phase-1 result the optimizer falls back to heuristic orders
 // (declaration order, stable sorts by alignment and size, greedy fit) and
@@ -50,8 +69,10 @@
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <set>
+#include <mutex>
 #include <numeric>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 namespace tightfit::layout {
@@ -77,6 +98,34 @@ struct NodeKeyHash {
 };
 
 struct BudgetExceeded {};
+
+uint64_t alignUp(uint64_t Value, uint64_t Align) {
+  return Align <= 1 ? Value : (Value + Align - 1) / Align * Align;
+}
+
+/// The bits \p U adds at least to the first free bit of any layout state,
+/// wherever it is placed: its data (its whole size on Microsoft, which never
+/// reuses tail padding), or the widths of its bit-fields. Empty overlapping
+/// members and flexible arrays count nothing.
+uint64_t leastDataBits(const RecordLayoutModel &Model, const UnitSpec &U) {
+  uint64_t Bits = 0;
+  if (U.K == UnitSpec::Kind::Field && !U.OverlappingEmpty)
+    Bits += Model.Abi == LayoutAbi::Microsoft ? U.SizeBits : U.DataSizeBits;
+  for (const BitFieldSpec &B : U.BitFields)
+    Bits += B.WidthBits;
+  return Bits;
+}
+
+/// The smallest sizeof a record can end with, given \p FreeBits, the first
+/// bit still free, \p ExtentBits, the extent already reached, and the least
+/// data \p RestBits still to come: every final size is a whole number of
+/// bytes, plus any Microsoft vfptr, rounded up to the record's alignment.
+uint64_t finalSizeBound(const RecordLayoutModel &Model, uint64_t FreeBits, uint64_t ExtentBits,
+                        uint64_t RestBits) {
+  uint64_t Bits = std::max(FreeBits + RestBits, ExtentBits);
+  Bits = alignUp(Bits, 8) + Model.VfptrShiftBits;
+  return alignUp(Bits, std::max<uint64_t>(Model.RoundingAlignBits, 1));
+}
 
 /// The constraints as the search reads them: one section and one block per
 /// unit, renumbered densely (sections from 0, blocks from 1, 0 meaning no
@@ -130,6 +179,7 @@ class Search {
 public:
   Search(const RecordLayoutModel &Model, const OptimizerOptions &Options)
       : Model(Model), Rules(Model), Budget(Options.StateBudget),
+        Exhaustive(Options.Exhaustive), Goal(Options.Exhaustive ? 0 : Options.GoalSizeBits),
         Gates(normaliseConstraints(Model, Options.Constraints)) {
     for (unsigned U = 0; U < Model.Units.size(); ++U) {
       if (Model.Units[U].K == UnitSpec::Kind::FlexibleArray) {
@@ -153,6 +203,10 @@ public:
     Weight.assign(Model.Units.size(), 0);
     for (const FieldModel &F : Model.Fields)
       ++Weight[F.Unit];
+    for (const auto &C : Classes) {
+      ClassDataBits.push_back(leastDataBits(Model, Model.Units[C.front()]));
+      AllDataBits += ClassDataBits.back() * C.size();
+    }
     // Mixed-radix strides; refuse state spaces whose counts do not fit.
     long double Combos = 1;
     for (const auto &C : Classes) {
@@ -231,12 +285,145 @@ public:
     return It == Memo1.end() ? Unreachable : It->second;
   }
 
+  /// leastDataBits of the units a node has still to place.
+  uint64_t restDataBits(const std::vector<unsigned> &Counts) const {
+    uint64_t Rest = AllDataBits;
+    for (unsigned C = 0; C < Classes.size(); ++C)
+      Rest -= ClassDataBits[C] * Counts[C];
+    return Rest;
+  }
+
+  /// A lower bound on the final size of every completion of a node in state
+  /// \p S with \p Rest bits of data to come.
+  uint64_t nodeBound(const LayoutState &S, uint64_t Rest) const {
+    uint64_t Cursor = Model.Abi == LayoutAbi::Microsoft ? S.SizeBits : S.DataBits;
+    return finalSizeBound(Model, Cursor - S.UnfilledBits, std::max(S.SizeBits, S.DataBits), Rest);
+  }
+
+  /// Phase 1, bounded: can (Placed, S), with Rest bits of data to come, be
+  /// completed with a final size of at most Limit? Records the size of the
+  /// first such completion in Found.
+  bool reaches(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S,
+               uint64_t Rest) {
+    if (nodeBound(S, Rest) > Limit)
+      return false;
+    NodeKey Key{Placed, S, 0};
+    auto It = Reach.find(Key);
+    if (It != Reach.end())
+      return It->second;
+    bool Result = false;
+    Gate G = gate(Counts);
+    if (!G.AnyLeft) {
+      uint64_t Size = finishWithFlexible(S);
+      Result = Size <= Limit;
+      if (Result)
+        Found = std::min(Found, Size);
+    } else {
+      // Try the children that waste the fewest bits first: a yes ends the
+      // question early.
+      struct Child {
+        uint64_t Waste; ///< The extent after the child, less its data.
+        unsigned Class;
+        LayoutState Next;
+      };
+      std::vector<Child> Children;
+      for (unsigned C = 0; C < Classes.size(); ++C) {
+        if (!allowed(C, Counts, G))
+          continue;
+        LayoutState Next = Rules.place(S, Model.Units[Classes[C][Counts[C]]]);
+        Children.push_back({std::max(Next.SizeBits, Next.DataBits) - ClassDataBits[C], C, Next});
+      }
+      // Insertion sort: stable, and cheap for the few classes there are.
+      for (size_t I = 1; I < Children.size(); ++I)
+        for (size_t J = I; J && Children[J].Waste < Children[J - 1].Waste; --J)
+          std::swap(Children[J], Children[J - 1]);
+      for (const Child &Ch : Children) {
+        ++Counts[Ch.Class];
+        Result = reaches(Counts, Placed + Stride[Ch.Class], Ch.Next,
+                         Rest - ClassDataBits[Ch.Class]);
+        --Counts[Ch.Class];
+        if (Result)
+          break;
+      }
+    }
+    if (Reach.size() >= Budget)
+      throw BudgetExceeded();
+    Reach.emplace(Key, Result);
+    return Result;
+  }
+
+  /// Phase 1: the smallest final size over the constrained orders, given
+  /// \p Upper, the size of one of them.
+  uint64_t optimum(uint64_t Upper) {
+    std::vector<unsigned> Counts(Classes.size(), 0);
+    if (Exhaustive) {
+      Target = best(Counts, 0, Rules.initial());
+      return Target;
+    }
+    if (Goal) {
+      // No constrained order is smaller than the unconstrained optimum, so
+      // reaching it is all there is to ask.
+      Reach.clear();
+      Limit = Goal;
+      Target = Upper <= Goal || reaches(Counts, 0, Rules.initial(), AllDataBits) ? Goal
+                                                                                : Unreachable;
+      return Target;
+    }
+    uint64_t Lower = nodeBound(Rules.initial(), AllDataBits);
+    uint64_t Step = std::max<uint64_t>(Model.RoundingAlignBits, 1);
+    uint64_t Best = Upper;
+    while (Best >= Lower + Step) {
+      Reach.clear();
+      Limit = Best - Step;
+      Found = Unreachable;
+      if (!reaches(Counts, 0, Rules.initial(), AllDataBits))
+        break;
+      Best = Found;
+    }
+    // Phase 2 asks "can this node still end at the optimum?".
+    Target = Best;
+    if (Limit != Target) {
+      Reach.clear();
+      Limit = Target;
+    }
+    return Target;
+  }
+
+  /// True when a node can still end at the optimum; counts already include
+  /// the node's units.
+  bool leadsToTarget(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S) {
+    if (Exhaustive)
+      return bestKnown(Placed, S) == Target;
+    return reaches(Counts, Placed, S, restDataBits(Counts));
+  }
+
   /// The first unit of class \p C declared after the unit LastKept - 1.
   int firstKeepable(unsigned C, unsigned LastKept) const {
     for (unsigned U : Classes[C])
       if (U + 1 > LastKept)
         return static_cast<int>(U);
     return -1;
+  }
+
+  /// An upper bound on what kept() can return: of each class, the units
+  /// still to place that are declared after the last kept one.
+  long keptBound(const std::vector<unsigned> &Counts, unsigned LastKept) const {
+    long Bound = 0;
+    for (unsigned C = 0; C < Classes.size(); ++C) {
+      long Left = static_cast<long>(Classes[C].size() - Counts[C]), Sum = 0, Heaviest = 0;
+      for (unsigned U : Classes[C])
+        if (U + 1 > LastKept) {
+          Sum += Weight[U];
+          Heaviest = std::max<long>(Heaviest, Weight[U]);
+        }
+      Bound += std::min(Sum, Left * Heaviest);
+    }
+    return Bound;
+  }
+
+  /// The weight a child must reach to matter, once Result is known.
+  long childNeed(long Need, long Result) const {
+    return Exhaustive ? Need : std::max(Need, Result + 1);
   }
 
   /// Phase 2: the largest weight of units kept in declaration order among the
@@ -246,12 +433,24 @@ public:
   /// after the last kept unit: taking the first leaves the most room) or
   /// places one that moves. Moved units carry no identity here: whichever
   /// units of C are not kept fill C's moved places, in declaration order.
+  ///
+  /// Bounded like phase 1: the value is exact when it is at least \p Need;
+  /// below Need it is only an upper bound (a node whose keptBound is below
+  /// Need is not searched). A child is asked for more than the best sibling
+  /// so far, so the maximum is exact as soon as it reaches Need: a sibling
+  /// that fell short is no better than it. Memo entries remember which they
+  /// are; an upper bound is searched again when asked for less.
   long kept(std::vector<unsigned> &Counts, uint64_t Placed, const LayoutState &S,
-            unsigned LastKept, uint64_t Target) {
+            unsigned LastKept, uint64_t Target, long Need) {
+    if (Exhaustive)
+      Need = std::numeric_limits<long>::min() / 2;
     NodeKey Key{Placed, S, LastKept};
     auto It = Memo2.find(Key);
-    if (It != Memo2.end())
-      return It->second;
+    if (It != Memo2.end() && (It->second.Exact || It->second.Value < Need))
+      return It->second.Value;
+    if (!Exhaustive)
+      if (long Bound = keptBound(Counts, LastKept); Bound < Need)
+        return Bound;
     long Result = -1;
     Gate G = gate(Counts);
     for (unsigned C = 0; C < Classes.size(); ++C) {
@@ -259,22 +458,32 @@ public:
         continue;
       LayoutState Next = Rules.place(S, Model.Units[Classes[C].front()]);
       uint64_t NextPlaced = Placed + Stride[C];
-      if (bestKnown(NextPlaced, Next) != Target)
-        continue;
       ++Counts[C];
-      if (int U = firstKeepable(C, LastKept); U >= 0) {
-        long K = kept(Counts, NextPlaced, Next, U + 1, Target);
-        if (K >= 0)
-          Result = std::max(Result, K + static_cast<long>(Weight[U]));
+      if (!leadsToTarget(Counts, NextPlaced, Next)) {
+        --Counts[C];
+        continue;
       }
-      Result = std::max(Result, kept(Counts, NextPlaced, Next, LastKept, Target));
+      if (int U = firstKeepable(C, LastKept); U >= 0) {
+        long W = static_cast<long>(Weight[U]);
+        long K = kept(Counts, NextPlaced, Next, U + 1, Target, childNeed(Need, Result) - W);
+        if (K >= 0)
+          Result = std::max(Result, K + W);
+      }
+      Result = std::max(Result, kept(Counts, NextPlaced, Next, LastKept, Target,
+                                     childNeed(Need, Result)));
       --Counts[C];
     }
     if (!G.AnyLeft)
       Result = finishWithFlexible(S) == Target ? 0 : -1;
+    bool Exact = Result >= Need || !G.AnyLeft;
+    if (It != Memo2.end()) {
+      It = Memo2.find(Key); // The children's insertions may have rehashed.
+      It->second = {Result, Exact};
+      return Result;
+    }
     if (Memo2.size() >= Budget)
       throw BudgetExceeded();
-    Memo2.emplace(Key, Result);
+    Memo2.emplace(Key, KeptValue{Result, Exact});
     return Result;
   }
 
@@ -284,7 +493,7 @@ public:
     uint64_t Placed = 0;
     LayoutState S = Rules.initial();
     unsigned LastKept = 0;
-    long Want = kept(Counts, Placed, S, LastKept, Target);
+    long Want = kept(Counts, Placed, S, LastKept, Target, 0);
     // Each step: the class placed, and the unit kept (-1: a moved unit).
     std::vector<std::pair<unsigned, int>> Steps;
     std::vector<bool> IsKept(Model.Units.size(), false);
@@ -297,16 +506,18 @@ public:
       for (unsigned C : classesByNextUnit(Counts)) {
         LayoutState Next = Rules.place(S, Model.Units[Classes[C].front()]);
         uint64_t NextPlaced = Placed + Stride[C];
-        if (bestKnown(NextPlaced, Next) != Target)
-          continue;
         ++Counts[C];
+        if (!leadsToTarget(Counts, NextPlaced, Next)) {
+          --Counts[C];
+          continue;
+        }
         int U = firstKeepable(C, LastKept);
         if (U >= 0 && (BestUnit < 0 || U < BestUnit)) {
-          long K = kept(Counts, NextPlaced, Next, U + 1, Target);
+          long K = kept(Counts, NextPlaced, Next, U + 1, Target, Want - static_cast<long>(Weight[U]));
           if (K >= 0 && K + static_cast<long>(Weight[U]) == Want)
             BestClass = C, BestUnit = U, BestWant = K;
         }
-        if (BestClass < 0 && kept(Counts, NextPlaced, Next, LastKept, Target) == Want)
+        if (BestClass < 0 && kept(Counts, NextPlaced, Next, LastKept, Target, Want) == Want)
           BestClass = C, BestWant = Want;
         --Counts[C];
       }
@@ -369,8 +580,10 @@ public:
         if (BestClass >= 0 && Classes[BestClass][Counts[BestClass]] < U)
           continue;
         LayoutState Next = Rules.place(S, Model.Units[U]);
-        if (bestKnown(Placed + Stride[C], Next) == Target)
+        ++Counts[C];
+        if (leadsToTarget(Counts, Placed + Stride[C], Next))
           BestClass = C;
+        --Counts[C];
       }
       if (BestClass < 0)
         break;
@@ -410,6 +623,8 @@ private:
   const RecordLayoutModel &Model;
   LayoutRules Rules;
   size_t Budget;
+  bool Exhaustive;
+  uint64_t Goal; ///< OptimizerOptions::GoalSizeBits; 0: find the optimum.
   UnitGates Gates;
   std::vector<unsigned> BlockSize;           ///< Units per block.
   mutable std::vector<unsigned> BlockPlaced; ///< Scratch space of gate().
@@ -417,9 +632,19 @@ private:
   std::vector<unsigned> Flexible;
   std::vector<unsigned> Weight;
   std::vector<uint64_t> Stride;
+  std::vector<uint64_t> ClassDataBits; ///< leastDataBits of a class's units.
+  uint64_t AllDataBits = 0;            ///< leastDataBits of all searched units.
   bool Encodable = true;
+  uint64_t Target = Unreachable; ///< The optimum, once phase 1 found it.
+  uint64_t Limit = Unreachable;  ///< The size the Reach memo answers for.
+  uint64_t Found = Unreachable;  ///< Final size of the first "yes" of reaches.
+  std::unordered_map<NodeKey, bool, NodeKeyHash> Reach;
   std::unordered_map<NodeKey, uint64_t, NodeKeyHash> Memo1;
-  std::unordered_map<NodeKey, long, NodeKeyHash> Memo2;
+  struct KeptValue {
+    long Value;
+    bool Exact; ///< Else an upper bound below the Need it was computed for.
+  };
+  std::unordered_map<NodeKey, KeptValue, NodeKeyHash> Memo2;
 };
 
 /// Orders that are good in practice, for records too large to search. With
@@ -547,20 +772,103 @@ bool satisfies(const RecordLayoutModel &Model, const OrderConstraints &Constrain
 }
 
 uint64_t sizeLowerBound(const RecordLayoutModel &Model) {
-  uint64_t Bits = Model.StartDataBits;
-  for (const UnitSpec &U : Model.Units) {
-    if (U.K == UnitSpec::Kind::Field && !U.OverlappingEmpty)
-      Bits += Model.Abi == LayoutAbi::Microsoft ? U.SizeBits : U.DataSizeBits;
-    for (const BitFieldSpec &B : U.BitFields)
-      Bits += B.WidthBits;
-  }
-  Bits = std::max(Bits, Model.StartSizeBits);
-  Bits = (Bits + 7) / 8 * 8 + Model.VfptrShiftBits;
-  uint64_t A = std::max<uint64_t>(Model.RoundingAlignBits, 1);
-  return (Bits + A - 1) / A * A;
+  uint64_t Bits = 0;
+  for (const UnitSpec &U : Model.Units)
+    Bits += leastDataBits(Model, U);
+  return finalSizeBound(Model, Model.StartDataBits, Model.StartSizeBits, Bits);
 }
 
+namespace {
+
+/// Everything optimizeFieldOrder's result depends on, as bytes.
+std::string cacheKey(const RecordLayoutModel &Model, const OptimizerOptions &Options) {
+  std::string Key;
+  auto Put = [&Key](uint64_t V) { Key.append(reinterpret_cast<const char *>(&V), sizeof V); };
+  Put(static_cast<uint64_t>(Model.Abi));
+  Put(Model.StartDataBits);
+  Put(Model.StartSizeBits);
+  Put(Model.RoundingAlignBits);
+  Put(Model.VfptrShiftBits);
+  Put(Model.MinSizeOneByte);
+  Put(Options.StateBudget);
+  Put(Options.Exhaustive);
+  Put(Options.GoalSizeBits);
+  Put(Model.Units.size());
+  for (const UnitSpec &U : Model.Units) {
+    Put(static_cast<uint64_t>(U.K));
+    Put(U.SizeBits);
+    Put(U.AlignBits);
+    Put(U.DataSizeBits);
+    Put(U.OverlappingEmpty);
+    Put(U.BitFields.size());
+    for (const BitFieldSpec &B : U.BitFields) {
+      Put(B.WidthBits);
+      Put(B.StorageUnitBits);
+      Put(B.AlignBits);
+      Put(B.ExplicitAlignBits);
+      Put(B.RaisesRecordAlign);
+      Put(B.AllowPadding);
+    }
+  }
+  Put(Model.Fields.size());
+  for (const FieldModel &F : Model.Fields)
+    Put(F.Unit);
+  for (const std::vector<unsigned> *V : {&Options.Constraints.Section, &Options.Constraints.Block}) {
+    Put(V->size());
+    for (unsigned X : *V)
+      Put(X);
+  }
+  return Key;
+}
+
+struct ResultCache {
+  std::mutex Lock;
+  std::unordered_map<std::string, OptimizedOrder> Entries;
+  OptimizerCacheStats Stats;
+};
+
+ResultCache &resultCache() {
+  static ResultCache Cache;
+  return Cache;
+}
+
+OptimizedOrder computeFieldOrder(const RecordLayoutModel &Model, const OptimizerOptions &Options);
+
+} // namespace
+
 OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const OptimizerOptions &Options) {
+  if (Model.Units.size() < OptimizerCacheMinUnits)
+    return computeFieldOrder(Model, Options);
+  std::string Key = cacheKey(Model, Options);
+  ResultCache &Cache = resultCache();
+  {
+    std::lock_guard<std::mutex> Guard(Cache.Lock);
+    auto It = Cache.Entries.find(Key);
+    if (It != Cache.Entries.end()) {
+      ++Cache.Stats.Hits;
+      return It->second;
+    }
+    ++Cache.Stats.Misses;
+  }
+  // Searched unlocked: two threads may search the same record at once, and
+  // both get the same result.
+  OptimizedOrder Result = computeFieldOrder(Model, Options);
+  std::lock_guard<std::mutex> Guard(Cache.Lock);
+  if (Cache.Entries.size() < OptimizerCacheMaxEntries)
+    Cache.Entries.emplace(std::move(Key), Result);
+  Cache.Stats.Entries = Cache.Entries.size();
+  return Result;
+}
+
+OptimizerCacheStats optimizerCacheStats() {
+  ResultCache &Cache = resultCache();
+  std::lock_guard<std::mutex> Guard(Cache.Lock);
+  return Cache.Stats;
+}
+
+namespace {
+
+OptimizedOrder computeFieldOrder(const RecordLayoutModel &Model, const OptimizerOptions &Options) {
   OptimizedOrder Result;
   Result.UnitOrder = declarationOrder(Model);
   Result.SizeBits = simulate(Model, Result.UnitOrder).SizeBits;
@@ -570,20 +878,12 @@ OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const Optimize
     return Result;
   }
 
-  Search S(Model, Options);
-  uint64_t Target = Unreachable;
-  if (S.encodable()) {
-    try {
-      std::vector<unsigned> Counts(S.numClasses(), 0);
-      Target = S.best(Counts, 0, S.initial());
-    } catch (BudgetExceeded &) {
-      Target = Unreachable;
-    }
-  }
-
-  if (Target == Unreachable) {
-    for (std::vector<unsigned> &Order :
-         heuristicOrders(Model, normaliseConstraints(Model, Options.Constraints))) {
+  // The heuristic orders: the answer when the search runs out of budget,
+  // and, those of them that satisfy the constraints, its upper bound.
+  std::vector<std::vector<unsigned>> Heuristic =
+      heuristicOrders(Model, normaliseConstraints(Model, Options.Constraints));
+  auto FallBack = [&] {
+    for (std::vector<unsigned> &Order : Heuristic) {
       uint64_t Size = simulate(Model, Order).SizeBits;
       if (Size < Result.SizeBits) {
         Result.SizeBits = Size;
@@ -593,7 +893,23 @@ OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const Optimize
     Result.Proven = false;
     Result.MovedFields = countMovedFields(Model, Result.UnitOrder);
     return Result;
+  };
+  uint64_t Upper = Result.SizeBits;
+  for (const std::vector<unsigned> &Order : Heuristic)
+    if (satisfies(Model, Options.Constraints, Order))
+      Upper = std::min(Upper, simulate(Model, Order).SizeBits);
+
+  Search S(Model, Options);
+  uint64_t Target = Unreachable;
+  if (S.encodable()) {
+    try {
+      Target = S.optimum(Upper);
+    } catch (BudgetExceeded &) {
+      Target = Unreachable;
+    }
   }
+  if (Target == Unreachable)
+    return FallBack();
 
   Result.Proven = true;
   if (Target >= Result.SizeBits)
@@ -601,19 +917,27 @@ OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model, const Optimize
 
   std::vector<unsigned> Order;
   try {
-    Order = S.reconstructKept(Target);
+    try {
+      Order = S.reconstructKept(Target);
+    } catch (BudgetExceeded &) {
+      S.dropPhase2();
+      Order = S.reconstructGreedy(Target);
+    }
+    if (Order.size() != Model.Units.size() || simulate(Model, Order).SizeBits != Target ||
+        !satisfies(Model, Options.Constraints, Order))
+      Order = S.reconstructGreedy(Target);
   } catch (BudgetExceeded &) {
-    S.dropPhase2();
-    Order = S.reconstructGreedy(Target);
+    // Only the bounded phase 1 grows a memo here; the exhaustive one has all
+    // its nodes already.
+    return FallBack();
   }
-  if (Order.size() != Model.Units.size() || simulate(Model, Order).SizeBits != Target ||
-      !satisfies(Model, Options.Constraints, Order))
-    Order = S.reconstructGreedy(Target);
   Order = S.sortWithinClasses(std::move(Order));
   Result.UnitOrder = std::move(Order);
   Result.SizeBits = simulate(Model, Result.UnitOrder).SizeBits;
   Result.MovedFields = countMovedFields(Model, Result.UnitOrder);
   return Result;
 }
+
+} // namespace
 
 } // namespace tightfit::layout

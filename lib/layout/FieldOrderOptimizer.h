@@ -40,6 +40,16 @@ struct OptimizerOptions {
   /// Only orders that satisfy these are considered. Without constraints the
   /// search is over all orders.
   OrderConstraints Constraints;
+  /// Find the optimum with the plain dynamic programme over every search
+  /// state instead of bounding it from both sides. Same results, far more
+  /// states; kept as the reference the bounded search is tested against.
+  bool Exhaustive = false;
+  /// When non-zero, only an order of exactly this size is wanted (a size
+  /// known to be optimal without constraints): phase 1 asks once whether the
+  /// constrained orders reach it instead of finding their own optimum, and
+  /// the result is not Proven when they do not. Ignored by the exhaustive
+  /// search.
+  uint64_t GoalSizeBits = 0;
 };
 
 struct OptimizedOrder {
@@ -57,6 +67,21 @@ struct OptimizedOrder {
 /// budget, the heuristic orders keep the sections but may split blocks.
 OptimizedOrder optimizeFieldOrder(const RecordLayoutModel &Model,
                                   const OptimizerOptions &Options = {});
+
+/// Records of fewer units are searched again every time; larger ones are
+/// remembered for the life of the process (see FieldOrderOptimizer.cpp), up
+/// to OptimizerCacheMaxEntries distinct (record, options) pairs.
+constexpr size_t OptimizerCacheMinUnits = 8;
+constexpr size_t OptimizerCacheMaxEntries = 4096;
+
+struct OptimizerCacheStats {
+  size_t Hits = 0;    ///< Results served from the cache.
+  size_t Misses = 0;  ///< Results searched, of cacheable records.
+  size_t Entries = 0; ///< Results held.
+};
+
+/// The process-wide cache's counters (thread-safe).
+OptimizerCacheStats optimizerCacheStats();
 
 /// True when \p UnitOrder (a permutation of unit indices) satisfies \p C.
 bool satisfies(const RecordLayoutModel &Model, const OrderConstraints &C,

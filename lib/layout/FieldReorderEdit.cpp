@@ -6,7 +6,7 @@
 //   - When every field declaration has lines of its own, whole lines move: a
 //     declaration takes along the comment lines directly above it (no blank
 //     line between: its documentation) and the comment after it on its last
-//     line. Blank lines, other members, access specifiers and comments
+//     line (a block comment opened there may run over more lines). Blank lines, other members, access specifiers and comments
 //     followed by a blank line stay where they are. Otherwise (`struct S {
 //     char a; int b; };`) only the declarations themselves move.
 //   - Declarations are permuted in the places they occupy: place i receives
@@ -116,7 +116,10 @@ struct DeclLines {
 };
 
 /// The end of the comments and spaces after \p End on its line, just past
-/// the newline, or 0 if anything else follows on the line.
+/// the newline, or 0 if anything else follows on the line. A block comment
+/// opened on the line may close on a later one (`int done; /* true when
+/// ...\n ... */`): its lines belong to the declaration, and nothing but
+/// spaces may follow it.
 unsigned trailingLineEnd(std::string_view Text, unsigned End, unsigned Limit) {
   unsigned P = End;
   while (P < Limit && isSpace(Text[P]))
@@ -126,8 +129,7 @@ unsigned trailingLineEnd(std::string_view Text, unsigned End, unsigned Limit) {
       ++P;
   } else if (Text.compare(P, 2, "/*") == 0) {
     size_t Close = Text.find("*/", P + 2);
-    if (Close == std::string_view::npos || Close + 2 > Limit ||
-        Text.substr(P, Close - P).find('\n') != std::string_view::npos)
+    if (Close == std::string_view::npos || Close + 2 > Limit)
       return 0;
     P = static_cast<unsigned>(Close + 2);
     while (P < Limit && isSpace(Text[P]))

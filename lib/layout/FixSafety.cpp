@@ -11,7 +11,11 @@
 //     cannot be split, a field whose declaration uses a member declared after
 //     the place it would move to, an order that crosses access sections;
 //   - the layout is observable: packed records, volatile fields, C linkage
-//     or a header C code includes too (FixCLinkageRecords allows it),
+//     or a file meant for C and C++ alike (it tests __cplusplus; in C and
+//     C++ translation units; FixCLinkageRecords allows it), records exported
+//     from their library (a visibility or dllexport attribute, or a macro
+//     between the class key and the name — where export macros go, and
+//     nothing else can stand; FixExportedRecords allows it),
 //     offsetof, a static_assert or comparison on sizeof, structured
 //     bindings, byte copies to or from other types, file and socket I/O of
 //     its bytes, casts between its pointer and other object pointers, bit
@@ -47,6 +51,7 @@ const char *refusalCode(FixRefusal Kind) {
   case FixRefusal::Packed: return "packed";
   case FixRefusal::Volatile: return "volatile";
   case FixRefusal::CLinkage: return "c-linkage";
+  case FixRefusal::Exported: return "exported";
   case FixRefusal::OffsetOf: return "offsetof";
   case FixRefusal::SizeAsserted: return "size-asserted";
   case FixRefusal::StructuredBinding: return "structured-binding";
@@ -109,8 +114,13 @@ std::string formatRefusalNote(const RefusalReason &R) {
     Why = "volatile field '" + D + "' suggests a layout shared with hardware or other processes";
     break;
   case FixRefusal::CLinkage:
-    Why = "C code may share this layout (" + D +
+    Why = "C and C++ code may share this layout (" + D +
           "; the option FixCLinkageRecords allows it)";
+    break;
+  case FixRefusal::Exported:
+    Why = "it is exported from its library (" + D +
+          "): programs built against the old layout would break; the option "
+          "FixExportedRecords allows it";
     break;
   case FixRefusal::OffsetOf:
     Why = "offsetof reads its layout here";
@@ -200,6 +210,26 @@ findSwappedPair(const std::vector<bool> &Flags, const std::vector<unsigned> &New
         return std::make_pair(A, B);
   }
   return std::nullopt;
+}
+
+bool testsCplusplus(std::string_view FileText) {
+  bool InDirective = false; // On a directive line or its continuation.
+  size_t Pos = 0;
+  while (Pos < FileText.size()) {
+    size_t End = FileText.find('\n', Pos);
+    if (End == std::string_view::npos)
+      End = FileText.size();
+    std::string_view Line = FileText.substr(Pos, End - Pos);
+    size_t First = Line.find_first_not_of(" \t");
+    if (!InDirective && First != std::string_view::npos && Line[First] == '#')
+      InDirective = true;
+    if (InDirective && Line.find("__cplusplus") != std::string_view::npos)
+      return true;
+    size_t Last = Line.find_last_not_of(" \t\r");
+    InDirective = InDirective && Last != std::string_view::npos && Line[Last] == '\\';
+    Pos = End + 1;
+  }
+  return false;
 }
 
 } // namespace tightfit::layout

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tightfit::layout {
@@ -31,6 +32,7 @@ enum class FixRefusal {
   Packed,            ///< packed / #pragma pack: usually a wire or file format.
   Volatile,          ///< volatile fields: usually hardware or shared memory.
   CLinkage,          ///< extern "C", or a header C code includes too.
+  Exported,          ///< Exported from its library: its layout is part of an ABI.
   OffsetOf,          ///< offsetof reads a field offset.
   SizeAsserted,      ///< static_assert or a comparison on sizeof.
   StructuredBinding, ///< `auto [a, b] = s` binds fields by position.
@@ -66,6 +68,11 @@ const char *refusalCode(FixRefusal Kind);
 
 /// The note that replaces the fix-it: `no fix-it: offsetof reads its layout`.
 std::string formatRefusalNote(const RefusalReason &Reason);
+
+/// True when a preprocessor directive of \p FileText tests `__cplusplus`: the
+/// file is meant for C and C++ code alike. Comments and code that merely
+/// mention the name do not count.
+bool testsCplusplus(std::string_view FileText);
 
 /// What the initialisers of a constructor (or the default member
 /// initialisers) of a record do, per field in declaration order.

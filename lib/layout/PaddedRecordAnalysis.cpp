@@ -201,6 +201,7 @@ PaddedRecordVerdict analyzePaddedRecord(const RecordLayoutModel &Model,
     for (size_t I = 0; I < Options.Preferred.size(); ++I) {
       OptimizerOptions O = Options.Search;
       O.Constraints = Options.Preferred[I];
+      O.GoalSizeBits = V.Best.SizeBits;
       OptimizedOrder R = optimizeFieldOrder(Model, O);
       if (R.Proven && R.SizeBits == V.Best.SizeBits) {
         V.Best = std::move(R);

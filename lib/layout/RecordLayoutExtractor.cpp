@@ -11,6 +11,9 @@
 //     bit-field types, bit-fields wider than their type, ASan field padding;
 //   - under the Microsoft ABI: zero-width bit-fields, [[msvc::no_unique_address]]
 //     members, and a vfptr together with an alignment attribute on the record.
+//   - in a unit with compile errors, records that error recovery may have
+//     changed: a field or base of invalid type, a base specifier or an
+//     alignment attribute in the text that the record lacks.
 // Every model that survives is then simulated in declaration order and
 // compared with the compiler's offsets and size; a mismatch refuses it too.
 //
@@ -539,11 +542,119 @@ private:
   RecordLayoutModel Model;
 };
 
+/// Whether error recovery may have left \p Record with a layout the program
+/// does not have (only asked in a translation unit with compile errors). The
+/// compiler keeps a record valid when it drops a base specifier that does not
+/// resolve or an alignment it rejects, and a field or base whose type is
+/// invalid has a size that means nothing. So: a field or base of invalid
+/// type, or a definition whose text has more base specifiers (top-level
+/// commas after ':' before '{') or more alignment attributes (alignas,
+/// _Alignas, aligned, align on the record and its direct members) than the
+/// record has. Text that cannot be read (macros) counts as a disagreement.
+bool mayHaveDroppedParts(const RecordDecl &Record, ASTContext &Ctx) {
+  auto InvalidType = [](QualType T) {
+    T = T.getCanonicalType();
+    while (const auto *Array = dyn_cast<ArrayType>(T.getTypePtr()))
+      T = Array->getElementType().getCanonicalType();
+    if (T->containsErrors())
+      return true;
+    const RecordDecl *Inner = T->getAsRecordDecl();
+    return Inner && Inner->isInvalidDecl();
+  };
+  for (const FieldDecl *F : Record.fields())
+    if (F->isInvalidDecl() || InvalidType(F->getType()))
+      return true;
+  const auto *Class = dyn_cast<CXXRecordDecl>(&Record);
+  if (Class)
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (InvalidType(Base.getType()))
+        return true;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = Record.getBeginLoc(), Open = Record.getBraceRange().getBegin(),
+                 Close = Record.getBraceRange().getEnd();
+  if (Begin.isInvalid() || Open.isInvalid() || Close.isInvalid() || Begin.isMacroID() ||
+      Open.isMacroID() || Close.isMacroID() || SM.getFileID(Begin) != SM.getFileID(Close))
+    return true;
+  FileID File = SM.getFileID(Begin);
+  bool Invalid = false;
+  StringRef Text = SM.getBufferData(File, &Invalid);
+  unsigned OpenOffset = SM.getFileOffset(Open), CloseOffset = SM.getFileOffset(Close);
+  if (Invalid || CloseOffset >= Text.size())
+    return true;
+  Lexer Lex(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Text.begin(),
+            Text.begin() + SM.getFileOffset(Begin), Text.end());
+  unsigned Nesting = 0, Angles = 0, Bases = 0, Alignments = 0;
+  bool InBases = false;
+  Token Tok;
+  for (Lex.LexFromRawLexer(Tok); Tok.isNot(tok::eof); Lex.LexFromRawLexer(Tok)) {
+    unsigned Offset = SM.getFileOffset(Tok.getLocation());
+    if (Offset >= CloseOffset)
+      break;
+    bool InHead = Offset < OpenOffset;
+    switch (Tok.getKind()) {
+    case tok::l_paren:
+    case tok::l_square:
+    case tok::l_brace:
+      ++Nesting;
+      break;
+    case tok::r_paren:
+    case tok::r_square:
+    case tok::r_brace:
+      Nesting -= Nesting > 0;
+      break;
+    case tok::less:
+      Angles += InHead && Nesting == 0;
+      break;
+    case tok::greater:
+      Angles -= InHead && Nesting == 0 && Angles > 0;
+      break;
+    case tok::greatergreater:
+      if (InHead && Nesting == 0)
+        Angles -= std::min(Angles, 2u);
+      break;
+    case tok::colon:
+      if (InHead && Nesting == 0 && Angles == 0 && !InBases) {
+        InBases = true;
+        Bases = 1;
+      }
+      break;
+    case tok::comma:
+      Bases += InBases && InHead && Nesting == 0 && Angles == 0;
+      break;
+    case tok::raw_identifier: {
+      StringRef Name = Tok.getRawIdentifier();
+      // The head, and the body's own members (the body's brace is level 1).
+      if (Nesting <= (InHead ? 2u : 3u) &&
+          (Name == "alignas" || Name == "_Alignas" || Name == "aligned" ||
+           Name == "__aligned__" || Name == "align"))
+        ++Alignments;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  if (Class && Bases > Class->getNumBases())
+    return true;
+  unsigned Attributes = 0;
+  auto CountAlignments = [&](const Decl &D) {
+    for (const AlignedAttr *A : D.specific_attrs<AlignedAttr>())
+      Attributes += A != nullptr;
+  };
+  CountAlignments(Record);
+  for (const Decl *Member : Record.decls())
+    CountAlignments(*Member);
+  return Alignments > Attributes;
+}
+
 } // namespace
 
 ExtractedLayout extractRecordLayout(const RecordDecl &Record, ASTContext &Ctx) {
   if (Record.isUnion() || !Record.isCompleteDefinition() || Record.isInvalidDecl() ||
       Record.isDependentType() || Record.isImplicit())
+    return {std::nullopt, SkipReason::NotAnalyzable};
+  if (Ctx.getDiagnostics().hasErrorOccurred() && mayHaveDroppedParts(Record, Ctx))
     return {std::nullopt, SkipReason::NotAnalyzable};
   if (Record.field_empty())
     return {std::nullopt, SkipReason::NoFields};

@@ -452,6 +452,64 @@ private:
     return false;
   }
 
+  /// How the record (or a class it is nested in) is exported from its
+  /// library, or nothing. A build with -fvisibility=hidden or on Windows
+  /// marks the types of a library's API with an attribute; a static build of
+  /// the same code often defines the export macro as nothing, so a macro
+  /// spelled between the class key and the name counts too: no other
+  /// identifier can stand there.
+  std::optional<std::string> exportedBy() const {
+    for (const DeclContext *C = &Record; C; C = C->getParent()) {
+      const auto *Tag = dyn_cast<TagDecl>(C);
+      if (!Tag)
+        continue;
+      if (const auto *V = Tag->getAttr<VisibilityAttr>())
+        if (V->getVisibility() != VisibilityAttr::Hidden)
+          return std::string("visibility attribute");
+      if (Tag->hasAttr<DLLExportAttr>() || Tag->hasAttr<DLLImportAttr>())
+        return std::string("dllexport/dllimport attribute");
+      if (std::optional<std::string> Macro = macroBeforeName(*Tag))
+        return "'" + *Macro + "'";
+    }
+    return std::nullopt;
+  }
+
+  /// The first identifier between the class key and the name of \p Tag that
+  /// is not an attribute keyword (so a macro), skipping `[[...]]` and
+  /// parenthesised attribute arguments.
+  std::optional<std::string> macroBeforeName(const TagDecl &Tag) const {
+    SourceLocation Key = Tag.getInnerLocStart();
+    SourceLocation Name = Tag.getQualifierLoc() ? Tag.getQualifierLoc().getBeginLoc()
+                                                : Tag.getLocation();
+    if (Key.isInvalid() || Name.isInvalid() || Key.isMacroID() || Name.isMacroID() ||
+        SM.getFileID(Key) != SM.getFileID(Name) || !SM.isBeforeInTranslationUnit(Key, Name))
+      return std::nullopt;
+    bool Invalid = false;
+    StringRef Buffer = SM.getBufferData(SM.getFileID(Key), &Invalid);
+    if (Invalid)
+      return std::nullopt;
+    unsigned Begin = SM.getFileOffset(Key), End = SM.getFileOffset(Name);
+    Lexer Raw(SM.getLocForStartOfFile(SM.getFileID(Key)), LO, Buffer.begin(),
+              Buffer.begin() + Begin, Buffer.end());
+    Token Tok;
+    Raw.LexFromRawLexer(Tok); // The class key.
+    int Depth = 0;
+    while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < End) {
+      if (Tok.isOneOf(tok::l_paren, tok::l_square))
+        ++Depth;
+      else if (Tok.isOneOf(tok::r_paren, tok::r_square))
+        --Depth;
+      else if (Depth == 0 && Tok.is(tok::raw_identifier)) {
+        StringRef Id = Tok.getRawIdentifier();
+        if (Id == "__attribute__" || Id == "__attribute" || Id == "__declspec" ||
+            Id == "alignas" || Id == "_Alignas")
+          continue;
+        return Id.str();
+      }
+    }
+    return std::nullopt;
+  }
+
   bool refusedByDeclaration() {
     if (Record.hasAttr<PackedAttr>() || Record.hasAttr<MaxFieldAlignmentAttr>() ||
         LO.PackStruct)
@@ -463,15 +521,20 @@ private:
       if (T.isVolatileQualified() || Ctx.getBaseElementType(T).isVolatileQualified())
         return setRefusal(FixRefusal::Volatile, fieldName(I), Fields[I]->getLocation());
     }
-    if (LO.CPlusPlus && !Options.FixCLinkageRecords) {
-      if (Record.getDeclContext()->isExternCContext())
+    if (!Options.FixCLinkageRecords) {
+      if (LO.CPlusPlus && Record.getDeclContext()->isExternCContext())
         return setRefusal(FixRefusal::CLinkage, "it is declared in an extern \"C\" block");
+      // In C as in C++: a file that tests __cplusplus is meant for both, and
+      // usually for code outside this build too (a library's public header).
       bool Invalid = false;
       StringRef Text = SM.getBufferData(SM.getFileID(SM.getExpansionLoc(Record.getLocation())),
                                         &Invalid);
-      if (!Invalid && Text.contains("__cplusplus"))
+      if (!Invalid && testsCplusplus(Text))
         return setRefusal(FixRefusal::CLinkage, "its file tests __cplusplus");
     }
+    if (!Options.FixExportedRecords)
+      if (std::optional<std::string> How = exportedBy())
+        return setRefusal(FixRefusal::Exported, *How);
     for (unsigned I = 0; I < Model.Fields.size(); ++I)
       if (Model.Fields[I].Decl.InMacro)
         return setRefusal(FixRefusal::FieldInMacro, fieldName(I), Fields[I]->getLocation());

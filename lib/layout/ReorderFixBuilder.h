@@ -42,6 +42,7 @@ RecordSourceFacts measureRecordSource(const clang::RecordDecl &Record,
 struct ReorderFixOptions {
   bool FixRecordsInHeaders = false;
   bool FixCLinkageRecords = false;
+  bool FixExportedRecords = false;
 };
 
 struct FileEdits {

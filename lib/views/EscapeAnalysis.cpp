@@ -974,11 +974,11 @@ void UseClassifier::classifyIterator(const Expr *It) {
     block(UseBlocker::Unmodelled, It, "iterator of a mutable owner");
     return;
   }
-  DynTypedNode P;
-  const Expr *E = climb(It, P);
+  DynTypedNode P; // The use of the iterator, above parentheses and copies.
+  climb(It, P);
   if (const auto *CE = P.get<CXXConstructExpr>(); CE && CE->getNumArgs() == 1 &&
                                                   CE->getConstructor()->isCopyOrMoveConstructor())
-    E = climb(CE, P);
+    climb(CE, P);
   if (P.get<ReturnStmt>()) {
     block(UseBlocker::Returned, It, "iterator");
     return;

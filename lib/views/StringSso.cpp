@@ -25,7 +25,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lib/views/StringSso.h"
-#include "llvm/Support/Path.h"
 
 namespace tightfit::views {
 
@@ -45,27 +44,25 @@ llvm::StringRef describe(StringLibrary Library) {
   return "unknown";
 }
 
-StringLibrary classifyStringLibrary(llvm::ArrayRef<llvm::StringRef> EnclosingNamespaces,
-                                    llvm::StringRef DefiningFile) {
-  if (EnclosingNamespaces.empty() || EnclosingNamespaces.front() != "std")
+StringLibrary classifyStringLibrary(std::optional<erasure::LibraryFamily> Family,
+                                    llvm::ArrayRef<llvm::StringRef> EnclosingNamespaces) {
+  if (!Family)
     return StringLibrary::Unknown;
-  llvm::ArrayRef<llvm::StringRef> Inner = EnclosingNamespaces.drop_front();
-  // libc++ puts everything into an inline ABI namespace: __1 (stable ABI),
-  // __2 (unstable ABI) or a vendor's __ndk1-like name.
-  if (Inner.size() == 1 && Inner.front().starts_with("__") && Inner.front() != "__cxx11" &&
-      Inner.front() != "__debug")
+  switch (*Family) {
+  case erasure::LibraryFamily::LibCxx:
     return StringLibrary::LibCxx;
-  if (Inner.size() == 1 && Inner.front() == "__cxx11")
-    return StringLibrary::LibStdCxx;
-  if (!Inner.empty())
-    return StringLibrary::Unknown;
-  llvm::StringRef File = llvm::sys::path::filename(DefiningFile);
-  llvm::StringRef Dir = llvm::sys::path::filename(llvm::sys::path::parent_path(DefiningFile));
-  if (File == "xstring")
+  case erasure::LibraryFamily::MsvcStl:
     return StringLibrary::MsvcStl;
-  // libstdc++ defines the old-ABI string in bits/cow_string.h (GCC 12) or
-  // bits/basic_string.h (earlier releases), directly in namespace std.
-  if (Dir == "bits" && (File == "cow_string.h" || File == "basic_string.h"))
+  case erasure::LibraryFamily::LibStdCxx:
+    break;
+  }
+  // libstdc++ defines the C++11-ABI string in std::__cxx11 and the old-ABI
+  // one (_GLIBCXX_USE_CXX11_ABI=0; bits/cow_string.h in GCC 12) directly in
+  // namespace std.
+  if (EnclosingNamespaces.size() == 2 && EnclosingNamespaces[0] == "std" &&
+      EnclosingNamespaces[1] == "__cxx11")
+    return StringLibrary::LibStdCxx;
+  if (EnclosingNamespaces.size() == 1 && EnclosingNamespaces[0] == "std")
     return StringLibrary::LibStdCxxCow;
   return StringLibrary::Unknown;
 }

@@ -3,14 +3,16 @@
 // How many characters a std::string holds without allocating, for each
 // standard library tightfit recognises. The one place that knows these
 // numbers: a literal longer than the capacity heap-allocates when it is turned
-// into a std::string. Plain data; the library is recognised from names (the
-// namespace that holds basic_string and the header that defines it), which
-// StringLibraryDetection in ViewTypes.cpp reads off the AST.
+// into a std::string. Plain data. Which standard library a translation unit
+// uses is decided in one place for every check, erasure::detectLibrary (from
+// the library's own macros); here only libstdc++'s two string ABIs are told
+// apart, by the namespace that holds basic_string.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TIGHTFIT_LIB_VIEWS_STRINGSSO_H
 #define TIGHTFIT_LIB_VIEWS_STRINGSSO_H
 
+#include "lib/erasure/SboModel.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
@@ -28,12 +30,14 @@ enum class StringLibrary {
 /// `libstdc++`, `libc++`, ...
 llvm::StringRef describe(StringLibrary Library);
 
-/// Recognises the library from where its basic_string lives:
-/// \p EnclosingNamespaces is the chain of namespaces from the outermost, e.g.
-/// {"std", "__cxx11"}; \p DefiningFile the file that defines the template
-/// (only its last path components are looked at).
-StringLibrary classifyStringLibrary(llvm::ArrayRef<llvm::StringRef> EnclosingNamespaces,
-                                    llvm::StringRef DefiningFile);
+/// The string implementation of \p Family (the translation unit's library,
+/// as erasure::detectLibrary found it; none when no library was recognised).
+/// For libstdc++, \p EnclosingNamespaces, the namespaces around basic_string
+/// from the outermost, tell the C++11 ABI ({"std", "__cxx11"}) from the old,
+/// reference-counted one ({"std"}); anything else is not a string tightfit
+/// knows.
+StringLibrary classifyStringLibrary(std::optional<erasure::LibraryFamily> Family,
+                                    llvm::ArrayRef<llvm::StringRef> EnclosingNamespaces);
 
 /// The most chars a std::string of \p Library holds without a heap
 /// allocation on a target with \p PointerWidthBits-bit pointers; nullopt when

@@ -536,7 +536,7 @@ ParameterVerdict ViewParameterAnalysis::judge(const FunctionDecl &F, unsigned Pa
 
   // Library facts for the wording.
   if (Owner->Kind == OwnerKind::String && Owner->Record) {
-    StringLibrary Lib = detectStringLibrary(*Owner->Record, Ctx);
+    StringLibrary Lib = detectStringLibrary(*Owner->Record, Options.Library);
     Facts.Library = describe(Lib).str();
     Facts.SsoCapacity =
         stringSsoCapacity(Lib, Ctx.getTargetInfo().getPointerWidth(LangAS::Default));

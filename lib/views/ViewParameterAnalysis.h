@@ -43,6 +43,9 @@ struct ViewParameterOptions {
   bool FixHeaderDeclarations = false;
   /// Parameters whose call-site evidence is below this are not findings.
   Priority MinPriority = Priority::Low;
+  /// The translation unit's standard library (erasure::detectLibrary); none:
+  /// not recognised, and no literal is counted as a heap allocation.
+  std::optional<erasure::LibraryFamily> Library;
 };
 
 /// Where each file's #include directives are, so an include can be added.

@@ -263,7 +263,8 @@ const CXXRecordDecl *ViewType::record() const {
   return cast<ClassTemplateDecl>(Decl)->getTemplatedDecl();
 }
 
-StringLibrary detectStringLibrary(const CXXRecordDecl &StringRecord, const ASTContext &Ctx) {
+StringLibrary detectStringLibrary(const CXXRecordDecl &StringRecord,
+                                  std::optional<erasure::LibraryFamily> Family) {
   const Decl *Pattern = &StringRecord;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&StringRecord))
     Pattern = Spec->getSpecializedTemplate()->getTemplatedDecl();
@@ -271,9 +272,7 @@ StringLibrary detectStringLibrary(const CXXRecordDecl &StringRecord, const ASTCo
   for (const DeclContext *DC = Pattern->getDeclContext(); DC; DC = DC->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
       Namespaces.insert(Namespaces.begin(), NS->getIdentifier() ? NS->getName() : StringRef());
-  const SourceManager &SM = Ctx.getSourceManager();
-  StringRef File = SM.getFilename(SM.getFileLoc(Pattern->getLocation()));
-  return classifyStringLibrary(Namespaces, File);
+  return classifyStringLibrary(Family, Namespaces);
 }
 
 std::string elementSpelling(const ParmVarDecl &Param, const OwnerType &Owner,

@@ -98,9 +98,10 @@ private:
 /// in the translation unit, looking through inline namespaces.
 const clang::NamedDecl *lookupQualifiedName(llvm::StringRef Name, clang::ASTContext &Ctx);
 
-/// The standard library that defines the std::string of \p StringRecord.
+/// The string implementation of \p StringRecord, a std::string of the
+/// standard library \p Family (erasure::detectLibrary).
 StringLibrary detectStringLibrary(const clang::CXXRecordDecl &StringRecord,
-                                  const clang::ASTContext &Ctx);
+                                  std::optional<erasure::LibraryFamily> Family);
 
 /// The element type as written in the `std::vector<...>` of a parameter's
 /// type, or the printed type when the source spells the vector otherwise.

@@ -18,7 +18,7 @@
 // Diagnostics come sorted by file: c-header.h first.
 // CHECK-MESSAGES: c-header.h:5:8: warning: 'SharedWithC' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
 // DEFAULT: c-header.h:5:8: note: no fix-it: the record is defined in a header
-// HEADERS: c-header.h:5:8: note: no fix-it: C code may share this layout (it is declared in an extern "C" block; the option FixCLinkageRecords allows it)
+// HEADERS: c-header.h:5:8: note: no fix-it: C and C++ code may share this layout (it is declared in an extern "C" block; the option FixCLinkageRecords allows it)
 // CLINKAGE-NOT: c-header.h:5:8: note: no fix-it
 // CHECK-MESSAGES: fix-header.h:2:8: warning: 'InHeader' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
 // DEFAULT: fix-header.h:2:8: note: no fix-it: the record is defined in a header, and other translation units may initialise it positionally (the option FixRecordsInHeaders allows it)

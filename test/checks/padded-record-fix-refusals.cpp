@@ -120,7 +120,37 @@ struct CShared {
 };
 }
 // CHECK-MESSAGES: :[[@LINE-6]]:8: warning: 'CShared' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
-// CHECK-MESSAGES: :[[@LINE-7]]:8: note: no fix-it: C code may share this layout (it is declared in an extern "C" block; the option FixCLinkageRecords allows it)
+// CHECK-MESSAGES: :[[@LINE-7]]:8: note: no fix-it: C and C++ code may share this layout (it is declared in an extern "C" block; the option FixCLinkageRecords allows it)
+
+// Exported from a library: programs built against its installed header keep
+// the old layout. An export macro that a static build defines as nothing, the
+// attribute a shared build gives, and a class nested in an exported one.
+#define MYLIB_EXPORT
+struct MYLIB_EXPORT ApiOptions {
+  char a;
+  double b;
+  char c;
+};
+// CHECK-MESSAGES: :[[@LINE-5]]:21: warning: 'ApiOptions' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:21: note: no fix-it: it is exported from its library ('MYLIB_EXPORT'): programs built against the old layout would break; the option FixExportedRecords allows it
+
+struct __attribute__((visibility("default"))) ApiVisible {
+  char a;
+  double b;
+  char c;
+};
+// CHECK-MESSAGES: :[[@LINE-5]]:47: warning: 'ApiVisible' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:47: note: no fix-it: it is exported from its library (visibility attribute): programs built against the old layout would break; the option FixExportedRecords allows it
+
+struct MYLIB_EXPORT ApiHolder {
+  struct Entry {
+    char a;
+    double b;
+    char c;
+  };
+};
+// CHECK-MESSAGES: :[[@LINE-6]]:10: warning: 'ApiHolder::Entry' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-7]]:10: note: no fix-it: it is exported from its library ('MYLIB_EXPORT'): programs built against the old layout would break; the option FixExportedRecords allows it
 
 struct Ordered {
   char a;
@@ -307,5 +337,6 @@ struct Emplaced {
   char c;
 };
 void fill(std::vector<Emplaced> &v) { v.emplace_back('a', 1.0, 'c'); }
-// CHECK-MESSAGES: :[[@LINE-6]]:8: warning: 'Emplaced' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: std::vector 'v' [tightfit-padded-record]
-// CHECK-MESSAGES: :[[@LINE-2]]:39: note: no fix-it: it is aggregate-initialised with parentheses here
+// CHECK-MESSAGES: :[[@LINE-6]]:8: warning: 'Emplaced' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-7]]:8: note: instances: std::vector 'v'
+// CHECK-MESSAGES: :[[@LINE-3]]:39: note: no fix-it: it is aggregate-initialised with parentheses here

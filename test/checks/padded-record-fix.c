@@ -44,7 +44,8 @@ typedef struct {
   double b;
   char c;
 } pair_t;
-// CHECK-MESSAGES: :[[@LINE-5]]:9: warning: 'pair_t' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: array 'pairs' of 2, array 'flat' of 2 [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:9: warning: 'pair_t' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:9: note: instances: array 'pairs' of 2, array 'flat' of 2
 pair_t pairs[2] = {{1, 2.0, 3}, {4, 5.0, 6}};
 // CHECK-FIXES: pair_t pairs[2] = {{[{][{]}}1, 3, 2.0}, {4, 6, 5.0}};
 pair_t flat[2] = {1, 2.0, 3, 4, 5.0, 6};
@@ -64,3 +65,23 @@ struct holder {
 // CHECK-MESSAGES: :[[@LINE-6]]:8: warning: 'struct holder' is 32 bytes with 14 bytes of padding; ordering fields as {a, in, b, d} makes it 24 bytes (saves 8 bytes, 25%) [tightfit-padded-record]
 struct holder h = {1, 2.0};
 // CHECK-FIXES: struct holder h = {1, {0}, 0, 2.0};
+
+// A comment after a field that runs over more lines (zlib's gz_header) moves
+// with its field. done@0 (4) stamp@8 crc@16 (4) -> 24; {done, crc, stamp}:
+// done@0 crc@4 stamp@8 -> 16. The moved run's comments stay at column 17
+// (the longest code, 'double stamp;', plus the input's one space).
+struct header {
+  int    done;  /* true when done reading (not used
+                   when writing) */
+  double stamp; /* the time */
+  int    crc;   /* a crc of the header */
+};
+// CHECK-MESSAGES: :[[@LINE-6]]:8: warning: 'struct header' is 24 bytes with 8 bytes of padding; ordering fields as {done, crc, stamp} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-FIXES:      struct header {
+// CHECK-FIXES-NEXT:   int    done;  /* true when done reading (not used
+// CHECK-FIXES-NEXT:                    when writing) */
+// CHECK-FIXES-NEXT:   int    crc;   /* a crc of the header */
+// CHECK-FIXES-NEXT:   double stamp; /* the time */
+// CHECK-FIXES-NEXT: };
+struct header hdr = {1, 2.0, 3};
+// CHECK-FIXES: struct header hdr = {1, 3, 2.0};

@@ -51,6 +51,21 @@ struct Aligned {
 // CHECK-FIXES-NEXT:   double b; // second
 // CHECK-FIXES-NEXT: };
 
+// --- Attributes between the class key and the name are not export macros. -----
+// a@0 (7) b@8 c@16 -> 24; {a, c, b} = 0, 1, 8 -> 16 (alignas(8) changes
+// nothing). Neither alignas nor [[...]] marks a record exported.
+struct alignas(8) [[maybe_unused]] Attributed {
+  char a;
+  double b;
+  char c;
+};
+// CHECK-MESSAGES: :[[@LINE-5]]:36: warning: 'Attributed' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-FIXES:      struct alignas(8) {{\[\[}}maybe_unused]] Attributed {
+// CHECK-FIXES-NEXT:   char a;
+// CHECK-FIXES-NEXT:   char c;
+// CHECK-FIXES-NEXT:   double b;
+// CHECK-FIXES-NEXT: };
+
 // --- The author's groups stay together where the optimum allows. -------------
 // kind@0 (3) id@4 rate@8 flag@16 -> 24; 14 bytes need 16. Moving only 'flag'
 // ({kind, flag, id, rate}) would split the second group; {id, kind, flag,
@@ -196,7 +211,8 @@ struct Point3 {
   double x;
   char kind;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Point3' is 24 bytes with 14 bytes of padding; ordering fields as {tag, kind, x} makes it 16 bytes (saves 8 bytes, 33%); instances: array 'table' of 2, array 'elided' of 2, std::vector 'many' [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Point3' is 24 bytes with 14 bytes of padding; ordering fields as {tag, kind, x} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: array 'table' of 2, array 'elided' of 2, std::vector 'many'
 Point3 full = {'a', 1.0, 'b'};
 // CHECK-FIXES: Point3 full = {'a', 'b', 1.0};
 Point3 partial = {'a', 1.0};
@@ -271,7 +287,8 @@ struct Inner {
   int b;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Inner' is 12 bytes with 6 bytes of padding; ordering fields as {a, c, b} makes it 8 bytes (saves 4 bytes, 33%); instances: member of 'Outer' [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Inner' is 12 bytes with 6 bytes of padding; ordering fields as {a, c, b} makes it 8 bytes (saves 4 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: member of 'Outer'
 // CHECK-FIXES:      struct Inner {
 // CHECK-FIXES-NEXT:   char a;
 // CHECK-FIXES-NEXT:   char c;

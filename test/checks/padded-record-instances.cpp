@@ -1,5 +1,6 @@
-// Evidence of instances: the message names how the translation unit makes
-// many instances of a record, and the notes say what the saving changes for
+// Evidence of instances: a note names how the translation unit makes many
+// instances of a record (the message stays the same in every translation
+// unit), and the notes say what the saving changes for
 // one instance when it is allocated on its own (malloc chunks).
 //
 // RUN: %check_fe %s -- -std=c++17 --target=x86_64-linux-gnu
@@ -28,7 +29,8 @@ struct InArrays {
   double b;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'InArrays' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: array 'grid' of 32, array 'spare' of 4 [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'InArrays' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: array 'grid' of 32, array 'spare' of 4
 InArrays grid[4][8];
 InArrays spare[4];
 
@@ -37,7 +39,8 @@ struct InContainers {
   double b;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'InContainers' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: std::vector 'list', std::map 'byId', array 'fixed' of 3 [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'InContainers' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: std::vector 'list', std::map 'byId', array 'fixed' of 3
 std::vector<InContainers> list;
 std::map<int, InContainers> byId;
 std::array<InContainers, 3> fixed;
@@ -49,7 +52,8 @@ struct Allocated {
   double b;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Allocated' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: new[], new in a loop, calloc of an array and 1 more [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Allocated' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: new[], new in a loop, calloc of an array and 1 more
 void allocate(int n) {
   Allocated *many = new Allocated[n];
   for (int i = 0; i < n; ++i)
@@ -74,13 +78,15 @@ struct Part {
   double b;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Part' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%); instances: member of 'Holder', std::vector 'holders' [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Part' is 24 bytes with 14 bytes of padding; ordering fields as {a, c, b} makes it 16 bytes (saves 8 bytes, 33%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: member of 'Holder', std::vector 'holders'
 struct Holder {
   char tag;
   Part part;
   char flag;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Holder' is 40 bytes with 14 bytes of padding; ordering fields as {tag, flag, part} makes it 32 bytes (saves 8 bytes, 20%); instances: std::vector 'holders' [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-5]]:8: warning: 'Holder' is 40 bytes with 14 bytes of padding; ordering fields as {tag, flag, part} makes it 32 bytes (saves 8 bytes, 20%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-6]]:8: note: instances: std::vector 'holders'
 std::vector<Holder> holders;
 
 // A saving that moves one instance to a smaller malloc chunk is noted when
@@ -93,6 +99,7 @@ struct Chunked {
   double y;
   char c;
 };
-// CHECK-MESSAGES: :[[@LINE-7]]:8: warning: 'Chunked' is 40 bytes with 21 bytes of padding; ordering fields as {a, b, c, x, y} makes it 24 bytes (saves 16 bytes, 40%); instances: std::vector 'chunks' [tightfit-padded-record]
-// CHECK-MESSAGES: :[[@LINE-8]]:8: note: a heap allocation of one takes a 48-byte malloc chunk; in the suggested order, 32
+// CHECK-MESSAGES: :[[@LINE-7]]:8: warning: 'Chunked' is 40 bytes with 21 bytes of padding; ordering fields as {a, b, c, x, y} makes it 24 bytes (saves 16 bytes, 40%) [tightfit-padded-record]
+// CHECK-MESSAGES: :[[@LINE-8]]:8: note: instances: std::vector 'chunks'
+// CHECK-MESSAGES: :[[@LINE-9]]:8: note: a heap allocation of one takes a 48-byte malloc chunk; in the suggested order, 32
 std::vector<Chunked> chunks;

@@ -56,6 +56,19 @@ bool useIsHeader(const char *text) {
 // CHECK-MESSAGES: :[[@LINE-1]]:19: note: std::string copied here
 }
 
+// --- a C string at the call site: a std::string is built from it per call; ---
+// --- its length is not known here, so no heap allocation is claimed. -------
+static bool isComment(const std::string &line) {
+// CHECK-MESSAGES: :[[@LINE-1]]:42: warning: parameter 'line' is only read; taking std::string_view avoids the std::string built at 1 call site [tightfit-view-parameter]
+// CHECK-FIXES: static bool isComment(std::string_view line) {
+  return !line.empty() && line[0] == ';';
+}
+
+bool useIsComment(const char *text) {
+  return isComment(text);
+// CHECK-MESSAGES: :[[@LINE-1]]:20: note: std::string built here from a 'const char *'
+}
+
 // --- substr() at the call site: the fix-it takes a view of the substring. ---
 static bool isKeyword(const std::string &word) {
 // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: parameter 'word' is only read; taking std::string_view avoids the std::string built at 2 call sites [tightfit-view-parameter]

@@ -1,10 +1,10 @@
 //===- TightfitFuzzer.cpp - every tightfit check over generated source ----===//
 //
 // A libFuzzer target: each input is the text of one C or C++ file, parsed in
-// process from memory and analysed by every tightfit check through
-// clang-tidy's library, the way the standalone tool hosts them (a details
-// sink installed, so the checks also build the numbers behind their
-// messages). The findings are then turned into the tool's findings model and
+// process from memory and analysed by every tightfit check through the
+// standalone tool's own entry for one translation unit (tools/cli/
+// UnitChecks.h), with a details sink installed, so the checks also build the
+// numbers behind their messages. The findings are then turned into the tool's findings model and
 // rendered as text and JSON, and their fix-its are applied.
 //
 // What counts as a bug:
@@ -33,9 +33,7 @@
 // regression tests.
 //
 //===----------------------------------------------------------------------===//
-#include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/ClangTidyModule.h"
 #include "lib/findings/DetailsCollector.h"
 #include "lib/findings/Finding.h"
 #include "lib/findings/FindingsSink.h"
@@ -43,15 +41,11 @@
 #include "lib/findings/JsonRenderer.h"
 #include "lib/findings/TextRenderer.h"
 #include "lib/findings/TidyFindings.h"
+#include "tools/cli/UnitChecks.h"
 #include "tools/common/TidyOptions.h"
-#include "clang/Basic/DiagnosticOptions.h"
-#include "clang/Basic/FileManager.h"
 #include "clang/Basic/Stack.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendActions.h"
-#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Replacement.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -59,6 +53,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -168,9 +163,10 @@ Input readInput(llvm::StringRef Data) {
     }
   }
   In.FileName = C ? "/fuzz/input.c" : "/fuzz/input.cpp";
-  // No "N warnings generated." on standard error for every input.
-  In.Flags = {"tightfit-fuzz", "-fsyntax-only", "-fno-caret-diagnostics",
-              "-resource-dir=" TIGHTFIT_CLANG_RESOURCE_DIR};
+  // As the standalone tool's compile commands (ClangTool adds
+  // -fsyntax-only); no "N warnings generated." on standard error for every
+  // input.
+  In.Flags = {"-fno-caret-diagnostics", "-resource-dir=" TIGHTFIT_CLANG_RESOURCE_DIR};
   bool HasStd = false, HasTarget = false;
   for (const std::string &F : Chosen) {
     HasStd |= llvm::StringRef(F).starts_with("-std=");
@@ -195,75 +191,24 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> fileSystemFor(const Input
   return Overlay;
 }
 
-/// Runs \p Action over \p Code compiled as \p In says; diagnostics go to
-/// \p Diagnostics.
-bool runOn(const Input &In, llvm::StringRef Code, clang::tooling::ToolAction &Action,
-           clang::DiagnosticConsumer &Diagnostics) {
-  auto FS = fileSystemFor(In, Code);
-  llvm::IntrusiveRefCntPtr<clang::FileManager> Files(
-      new clang::FileManager(clang::FileSystemOptions(), FS));
-  std::vector<std::string> CommandLine = In.Flags;
-  CommandLine.push_back(In.FileName);
-  clang::tooling::ToolInvocation Invocation(std::move(CommandLine), &Action, Files.get(),
-                                            std::make_shared<clang::PCHContainerOperations>());
-  Invocation.setDiagnosticConsumer(&Diagnostics);
-  return Invocation.run();
+/// The diagnostics of every tightfit check (and of the compiler) over
+/// \p Code compiled as \p In says, through the standalone tool's own entry;
+/// the checks' details go to \p Details when given.
+std::vector<ClangTidyError> checkCode(const Input &In, llvm::StringRef Code,
+                                      tightfit::findings::DetailsCollector *Details) {
+  tightfit::frontend::TidySettings Settings;
+  Settings.ConfigYaml = "{Checks: '-*,tightfit-*'}";
+  auto Provider = llvm::cantFail(tightfit::frontend::createOptionsProvider(Settings));
+  ClangTidyContext Context(std::move(Provider));
+  // "/" exists on every machine: the tool's file system enters the working
+  // directory on the real file system too.
+  clang::tooling::FixedCompilationDatabase Compilations("/", In.Flags);
+  std::optional<tightfit::findings::ScopedDetailsSink> InstallDetails;
+  if (Details)
+    InstallDetails.emplace(*Details);
+  return tightfit::cli::runChecks(Context, Compilations, In.FileName, fileSystemFor(In, Code))
+      .first;
 }
-
-/// The checks' action, as the standalone tool sets it up.
-class ChecksAction : public clang::tooling::FrontendActionFactory {
-public:
-  explicit ChecksAction(ClangTidyContext &Context) : Consumers(Context) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers);
-  }
-  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
-                     clang::FileManager *Files,
-                     std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
-                     clang::DiagnosticConsumer *DiagConsumer) override {
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
-                                                std::move(PCHContainerOps), DiagConsumer);
-  }
-
-private:
-  class Action : public clang::ASTFrontendAction {
-  public:
-    explicit Action(clang::tidy::ClangTidyASTConsumerFactory &Consumers)
-        : Consumers(Consumers) {}
-    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &Compiler,
-                                                          llvm::StringRef File) override {
-      return Consumers.createASTConsumer(Compiler, File);
-    }
-
-  private:
-    clang::tidy::ClangTidyASTConsumerFactory &Consumers;
-  };
-  clang::tidy::ClangTidyASTConsumerFactory Consumers;
-};
-
-bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error &&
-         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
-}
-
-/// Counts the compiler's errors, for the fixed file.
-class ErrorCounter : public clang::DiagnosticConsumer {
-public:
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
-                        const clang::Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level >= clang::DiagnosticsEngine::Error && FirstError.empty()) {
-      llvm::SmallString<128> Text;
-      Info.FormatDiagnostic(Text);
-      FirstError = Text.str().str();
-      if (Info.hasSourceManager() && Info.getLocation().isValid())
-        FirstError = Info.getLocation().printToString(Info.getSourceManager()) + ": " +
-                     FirstError;
-    }
-  }
-  std::string FirstError;
-};
 
 [[noreturn]] void brokenFix(const Input &In, llvm::StringRef Fixed, llvm::StringRef Error) {
   llvm::errs() << "tightfit-fuzz: the fix-its break a file that compiled: " << Error
@@ -277,26 +222,9 @@ public:
 
 void analyse(const Input &In) {
   clang::noteBottomOfStack();
-  tightfit::frontend::TidySettings Settings;
-  Settings.ConfigYaml = "{Checks: '-*,tightfit-*'}";
-  auto Provider = llvm::cantFail(tightfit::frontend::createOptionsProvider(Settings));
-  ClangTidyContext Context(std::move(Provider));
-  clang::tidy::ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
-                                                    /*RemoveIncompatibleErrors=*/true,
-                                                    /*GetFixesFromNotes=*/false);
-  clang::DiagnosticsEngine Engine(new clang::DiagnosticIDs, new clang::DiagnosticOptions,
-                                  &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
-
   tightfit::findings::DetailsCollector Details;
-  std::vector<ClangTidyError> Errors;
-  {
-    tightfit::findings::ScopedDetailsSink InstallDetails(Details);
-    ChecksAction Action(Context);
-    runOn(In, In.Code, Action, Consumer);
-    Errors = Consumer.take();
-  }
-  bool Compiled = llvm::none_of(Errors, isCompilerError);
+  std::vector<ClangTidyError> Errors = checkCode(In, In.Code, &Details);
+  bool Compiled = llvm::none_of(Errors, tightfit::cli::isCompilerError);
 
   // The tool's own path from diagnostics to reports.
   std::vector<tightfit::findings::Finding> Findings =
@@ -306,6 +234,8 @@ void analyse(const Input &In) {
   tightfit::findings::RunFiles Files;
   Files.MainFiles = {tightfit::findings::canonicalPath(In.FileName)};
   Files.Reads[Files.MainFiles.front()] = {{0}, {tightfit::findings::contentHash(In.Code)}};
+  if (!Compiled)
+    Files.FailedUnits = {0};
   tightfit::findings::settleFixesAcrossUnits(Findings, Files);
   tightfit::findings::sortAndDeduplicate(Findings);
   tightfit::findings::FixPlan Plan = tightfit::findings::planFixes(Findings, Files);
@@ -333,12 +263,11 @@ void analyse(const Input &In) {
   auto Fixed = clang::tooling::applyAllReplacements(In.Code, *Replacements);
   if (!Fixed)
     brokenFix(In, "", llvm::toString(Fixed.takeError()));
-  std::unique_ptr<clang::tooling::FrontendActionFactory> SyntaxOnly =
-      clang::tooling::newFrontendActionFactory<clang::SyntaxOnlyAction>();
-  ErrorCounter Counter;
-  runOn(In, *Fixed, *SyntaxOnly, Counter);
-  if (Counter.getNumErrors())
-    brokenFix(In, *Fixed, Counter.FirstError);
+  for (const ClangTidyError &E : checkCode(In, *Fixed, /*Details=*/nullptr))
+    if (tightfit::cli::isCompilerError(E))
+      brokenFix(In, *Fixed,
+                E.Message.FilePath + ":" + std::to_string(E.Message.FileOffset) + ": " +
+                    E.Message.Message);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // expectation per rule, positives beside negatives.
 //
 //===----------------------------------------------------------------------===//
+#include "lib/erasure/LibraryDetection.h"
 #include "lib/views/EscapeAnalysis.h"
 #include "lib/views/ViewParameterAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -73,7 +74,12 @@ protected:
         "views-input.cpp");
     ASSERT_TRUE(AST);
     ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-    Analysis = std::make_unique<ViewParameterAnalysis>(AST->getASTContext(), ViewParameterOptions());
+    // The library comes from the TU's macros, as the check finds it.
+    ViewParameterOptions Options;
+    if (std::optional<tightfit::erasure::LibraryId> Lib =
+            tightfit::erasure::detectLibrary(AST->getPreprocessor()).Library)
+      Options.Library = Lib->Family;
+    Analysis = std::make_unique<ViewParameterAnalysis>(AST->getASTContext(), Options);
   }
   static void TearDownTestSuite() {
     Analysis.reset();

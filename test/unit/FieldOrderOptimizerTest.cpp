@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 using namespace tightfit::layout;
 using namespace tightfit::layout::testing;
@@ -512,6 +513,107 @@ TEST(FieldOrderOptimizerBudget, FallbackStillImprovesSimpleRecords) {
   // Declared: 0, 8, 16, 24, 32 -> 34 -> 40; sorted by alignment: d 0, e 8,
   // c 16, a 18, b 19 -> 24.
   EXPECT_EQ(R.SizeBits, bytes(24));
+}
+
+//===----------------------------------------------------------------------===//
+// Result cache
+//===----------------------------------------------------------------------===//
+
+// The eight-unit record behind a prefix no other test uses (a 3-byte base),
+// so that its first search in this process is a miss whatever ran before;
+// a second model with equal content must be served the same result.
+RecordLayoutModel cacheTestRecord(const std::string &Name) {
+  RecordLayoutModel M = eightUnitRecord();
+  M.Name = Name;
+  M.StartDataBits = M.StartSizeBits = bytes(3);
+  return M;
+}
+
+TEST(FieldOrderOptimizerCache, EqualRecordsAreServedByContent) {
+  RecordLayoutModel First = cacheTestRecord("First");
+  OptimizerCacheStats Before = optimizerCacheStats();
+  OptimizedOrder R1 = optimizeFieldOrder(First);
+  OptimizerCacheStats Mid = optimizerCacheStats();
+  EXPECT_EQ(Mid.Misses, Before.Misses + 1);
+  EXPECT_EQ(Mid.Hits, Before.Hits);
+
+  // Another object, another name (in another TU the record is rebuilt).
+  RecordLayoutModel Second = cacheTestRecord("Second");
+  OptimizedOrder R2 = optimizeFieldOrder(Second);
+  OptimizerCacheStats After = optimizerCacheStats();
+  EXPECT_EQ(After.Hits, Mid.Hits + 1);
+  EXPECT_EQ(After.Misses, Mid.Misses);
+  EXPECT_EQ(R1.UnitOrder, R2.UnitOrder);
+  EXPECT_EQ(R1.SizeBits, R2.SizeBits);
+  EXPECT_EQ(R1.MovedFields, R2.MovedFields);
+  expectConsistent(Second, R2);
+}
+
+// Anything the result depends on is part of the key: the fields per unit
+// (moved fields are counted in fields), the constraints, the budget.
+TEST(FieldOrderOptimizerCache, KeyCoversFieldsConstraintsAndBudget) {
+  RecordLayoutModel M = cacheTestRecord("Key");
+  optimizeFieldOrder(M);
+  OptimizerCacheStats Before = optimizerCacheStats();
+
+  RecordLayoutModel TwoFields = M;
+  TwoFields.Fields.push_back(TwoFields.Fields.back()); // Unit 7 holds two fields.
+  optimizeFieldOrder(TwoFields);
+  OptimizerOptions Sections;
+  Sections.Constraints.Section = {0, 0, 0, 0, 1, 1, 1, 1};
+  OptimizedOrder Split = optimizeFieldOrder(M, Sections);
+  OptimizerOptions Smaller;
+  Smaller.StateBudget = 100000;
+  optimizeFieldOrder(M, Smaller);
+
+  OptimizerCacheStats After = optimizerCacheStats();
+  EXPECT_EQ(After.Misses, Before.Misses + 3);
+  EXPECT_EQ(After.Hits, Before.Hits);
+  EXPECT_TRUE(satisfies(M, Sections.Constraints, Split.UnitOrder));
+}
+
+// Records below OptimizerCacheMinUnits are searched every time.
+TEST(FieldOrderOptimizerCache, SmallRecordsAreNotCached) {
+  RecordLayoutModel M = makeModel(LayoutAbi::Itanium, 8);
+  addUnit(M, "a", field(1, 1));
+  addUnit(M, "d", field(8, 8));
+  addUnit(M, "b", field(1, 1));
+  OptimizerCacheStats Before = optimizerCacheStats();
+  optimizeFieldOrder(M);
+  optimizeFieldOrder(M);
+  OptimizerCacheStats After = optimizerCacheStats();
+  EXPECT_EQ(After.Hits, Before.Hits);
+  EXPECT_EQ(After.Misses, Before.Misses);
+}
+
+// The CLI's worker threads share the cache: every thread gets the result a
+// lone search gives (the exhaustive option is keyed apart, so it searches).
+TEST(FieldOrderOptimizerCache, ThreadsGetTheSameResults) {
+  std::vector<RecordLayoutModel> Models;
+  for (unsigned I = 0; I < 12; ++I) {
+    RecordLayoutModel M = eightUnitRecord();
+    M.StartDataBits = M.StartSizeBits = bytes(5 + I); // Unused by other tests.
+    Models.push_back(M);
+  }
+  std::vector<std::vector<OptimizedOrder>> Got(4);
+  std::vector<std::thread> Threads;
+  for (unsigned T = 0; T < Got.size(); ++T)
+    Threads.emplace_back([&, T] {
+      for (const RecordLayoutModel &M : Models)
+        Got[T].push_back(optimizeFieldOrder(M));
+    });
+  for (std::thread &T : Threads)
+    T.join();
+  OptimizerOptions Reference;
+  Reference.Exhaustive = true;
+  for (size_t I = 0; I < Models.size(); ++I) {
+    OptimizedOrder Alone = optimizeFieldOrder(Models[I], Reference);
+    for (const std::vector<OptimizedOrder> &Results : Got) {
+      EXPECT_EQ(Results[I].UnitOrder, Alone.UnitOrder) << "model " << I;
+      EXPECT_EQ(Results[I].SizeBits, Alone.SizeBits) << "model " << I;
+      EXPECT_EQ(Results[I].Proven, Alone.Proven) << "model " << I;
+    }
+  }
 }
 
 } // namespace

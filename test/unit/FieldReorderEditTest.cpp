@@ -108,6 +108,28 @@ TEST(ReorderFieldDeclarations, BlockCommentsMoveWithTheirField) {
                                       "};\n");
 }
 
+// A block comment after a field that runs over more lines (zlib's
+// gz_header) moves with its field, all its lines; the comment after b is
+// aligned as before (its run is unchanged), the open one keeps its spacing.
+// {b, c, a}: b's line, then c's, then a's two lines.
+TEST(ReorderFieldDeclarations, MultiLineTrailingCommentsMoveWithTheirField) {
+  std::string Text = "struct S {\n"
+                     "  char   a; /* true when done (not used\n"
+                     "               when writing) */\n"
+                     "  double b; /* the time */\n"
+                     "  char   c;\n"
+                     "};\n";
+  RecordBodySpelling B = body(Text, {"char   a;", "double b;", "char   c;"});
+  BodyEdit E = reorderFieldDeclarations(Text, B, {1, 2, 0});
+  EXPECT_TRUE(E.LineMode);
+  EXPECT_EQ(reorder(Text, B, {1, 2, 0}), "struct S {\n"
+                                         "  double b; /* the time */\n"
+                                         "  char   c;\n"
+                                         "  char   a; /* true when done (not used\n"
+                                         "               when writing) */\n"
+                                         "};\n");
+}
+
 // Other members stay in their places; fields fill the field places in the
 // new order.
 TEST(ReorderFieldDeclarations, OtherMembersStayInPlace) {

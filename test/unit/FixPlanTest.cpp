@@ -105,6 +105,27 @@ TEST(FixPlanTest, EachUnitAddsEditsToItsOwnFiles) {
   }
 }
 
+TEST(FixPlanTest, FilesReadByAUnitThatFailedAreNotEdited) {
+  // Both units report the record in h with the same edit, but unit 1 did not
+  // compile: its AST may be a recovery, so neither h nor b.cpp is edited.
+  std::vector<Finding> Copies = {finding("h", 10, 0, {edit("h", 10, 3, "x")}),
+                                 finding("h", 10, 1, {edit("h", 10, 3, "x")})};
+  RunFiles Files = readsOf({{"a.cpp", "h"}, {"b.cpp", "h"}});
+  Files.FailedUnits = {1};
+  settleFixesAcrossUnits(Copies, Files);
+  for (const Finding &F : Copies)
+    EXPECT_EQ(F.FixRefusal, "'h' is also compiled by 'b.cpp', which did not compile");
+
+  std::vector<Finding> InFailedMain = {finding("b.cpp", 10, 1, {edit("b.cpp", 10, 3, "x")})};
+  settleFixesAcrossUnits(InFailedMain, Files);
+  EXPECT_EQ(InFailedMain[0].FixRefusal, "'b.cpp' did not compile");
+
+  // The unit that compiled still gets the fix-its of its own main file.
+  std::vector<Finding> InGoodMain = {finding("a.cpp", 10, 0, {edit("a.cpp", 10, 3, "x")})};
+  settleFixesAcrossUnits(InGoodMain, Files);
+  EXPECT_EQ(InGoodMain[0].FixRefusal, "");
+}
+
 TEST(FixPlanTest, PartialRunsEditOnlyTheirMainFiles) {
   std::vector<Finding> InHeader = {finding("h", 10, 0, {edit("h", 10, 3, "x")})};
   settleFixesAcrossUnits(InHeader, readsOf({{"a.cpp", "h"}}, /*WholeProject=*/false));

@@ -91,4 +91,16 @@ TEST(RefusalWording, CodesAndNotes) {
   }
 }
 
+// Only a directive that tests __cplusplus makes a file one for C and C++:
+// the name in a comment or in code is no evidence.
+TEST(TestsCplusplus, DirectivesOnly) {
+  EXPECT_TRUE(testsCplusplus("#ifdef __cplusplus\nextern \"C\" {\n#endif\n"));
+  EXPECT_TRUE(testsCplusplus("int x;\n  #  if defined(__cplusplus)\n#endif"));
+  EXPECT_TRUE(testsCplusplus("#if defined(A) && \\\n    defined(__cplusplus)\n#endif\n"));
+  EXPECT_FALSE(testsCplusplus("// a header that tests __cplusplus\nstruct S;\n"));
+  EXPECT_FALSE(testsCplusplus("/* __cplusplus */ int v = __cplusplus_like;\n"));
+  EXPECT_FALSE(testsCplusplus("#define X 1 \\\n\nint y = __cplusplus;\n"));
+  EXPECT_FALSE(testsCplusplus(""));
+}
+
 } // namespace

@@ -6,6 +6,7 @@
 #include "tools/cli/AnalysisRun.h"
 
 #include "tools/cli/Progress.h"
+#include "tools/cli/UnitChecks.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -93,91 +94,39 @@ private:
   std::mutex LogLock;
 };
 
-/// Errors of the compiler itself: the translation unit did not compile.
-bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError &&
-         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
-}
-
 /// What clang-tidy reports about check options it cannot use.
 bool isConfigurationProblem(const ClangTidyError &E) {
   return E.DiagnosticName == "clang-tidy-config";
 }
 
-/// The checks of \p Context over \p File, as clang-tidy's runClangTidy runs
-/// them, but without its "Error while processing" line, which would only
-/// repeat the compiler's errors. Returns the diagnostics and whether the
-/// compiler succeeded.
-std::pair<std::vector<ClangTidyError>, bool>
-runChecks(ClangTidyContext &Context, const clang::tooling::CompilationDatabase &Compilations,
-          const std::string &File, llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS) {
-  clang::tooling::ClangTool Tool(Compilations, {File},
-                                 std::make_shared<clang::PCHContainerOperations>(), FS);
-  Tool.setPrintErrorMessage(false);
-  // The configuration's ExtraArgsBefore and ExtraArgs, for the file.
-  Tool.appendArgumentsAdjuster([&Context](const clang::tooling::CommandLineArguments &Args,
-                                          llvm::StringRef Filename) {
-    clang::tidy::ClangTidyOptions Options = Context.getOptionsForFile(Filename);
-    clang::tooling::CommandLineArguments Adjusted = Args;
-    if (Options.ExtraArgsBefore) {
-      auto At = Adjusted.begin();
-      if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
-        ++At; // After the compiler's name.
-      Adjusted.insert(At, Options.ExtraArgsBefore->begin(), Options.ExtraArgsBefore->end());
-    }
-    if (Options.ExtraArgs)
-      Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(), Options.ExtraArgs->end());
-    return Adjusted;
-  });
-  Tool.appendArgumentsAdjuster(clang::tooling::getStripPluginsAdjuster());
+/// The standalone tool settles each fix-it across the translation units of
+/// the run (findings::settleFixesAcrossUnits): a record in a header is
+/// rewritten only when every unit that reads the header proposes the same
+/// edits to it. So here tightfit-padded-record proposes fix-its for records
+/// in headers (its FixRecordsInHeaders) when the run covers the whole
+/// compilation database, unless the configuration says otherwise: this
+/// source comes right after the defaults. Over files given with their flags
+/// (`-- FLAGS`) or part of a database, other units may read the header.
+class CliDefaultsProvider : public clang::tidy::ClangTidyOptionsProvider {
+public:
+  explicit CliDefaultsProvider(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+  const clang::tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(FileName);
+    clang::tidy::ClangTidyOptions CliDefaults;
+    CliDefaults.CheckOptions["tightfit-padded-record.FixRecordsInHeaders"] =
+        clang::tidy::ClangTidyOptions::ClangTidyValue("true");
+    Sources.insert(Sources.begin() + (Sources.empty() ? 0 : 1),
+                   OptionsSource(std::move(CliDefaults), "tightfit command-line tool"));
+    return Sources;
+  }
 
-  clang::tidy::ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
-                                                    /*RemoveIncompatibleErrors=*/true,
-                                                    /*GetFixesFromNotes=*/false);
-  clang::DiagnosticsEngine Engine(new clang::DiagnosticIDs, new clang::DiagnosticOptions,
-                                  &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
-  Tool.setDiagnosticConsumer(&Consumer);
-
-  class Factory : public clang::tooling::FrontendActionFactory {
-  public:
-    Factory(ClangTidyContext &Context,
-            llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-        : Consumers(Context, std::move(FS)) {}
-    std::unique_ptr<clang::FrontendAction> create() override {
-      return std::make_unique<Action>(Consumers);
-    }
-    bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
-                       clang::FileManager *Files,
-                       std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
-                       clang::DiagnosticConsumer *DiagConsumer) override {
-      // As clang-tidy: code may test __clang_analyzer__ to hide itself from
-      // static analysis.
-      Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-      return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
-                                                  std::move(PCHContainerOps), DiagConsumer);
-    }
-
-  private:
-    class Action : public clang::ASTFrontendAction {
-    public:
-      explicit Action(clang::tidy::ClangTidyASTConsumerFactory &Consumers)
-          : Consumers(Consumers) {}
-      std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &Compiler,
-                                                            llvm::StringRef File) override {
-        return Consumers.createASTConsumer(Compiler, File);
-      }
-
-    private:
-      clang::tidy::ClangTidyASTConsumerFactory &Consumers;
-    };
-    clang::tidy::ClangTidyASTConsumerFactory Consumers;
-  };
-
-  Factory Actions(Context, FS);
-  bool Compiled = Tool.run(&Actions) == 0;
-  return {Consumer.take(), Compiled};
-}
+private:
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner;
+};
 
 /// Everything the workers share, behind one lock.
 class SharedState {
@@ -185,23 +134,22 @@ public:
   SharedState(const AnalysisSettings &Settings, unsigned Units)
       : Settings(Settings), Progress(Settings.ShowProgress, Units) {}
 
-  std::unique_ptr<ClangTidyContext> takeContext() {
-    {
-      std::lock_guard<std::mutex> Guard(Lock);
-      if (!Idle.empty()) {
-        auto Context = std::move(Idle.back());
-        Idle.pop_back();
-        return Context;
-      }
-    }
+  /// The run analyses every file of a compilation database (set before the
+  /// workers start).
+  bool WholeDatabase = false;
+
+  /// A clang-tidy context for one translation unit. Not reused: a context
+  /// maps the custom diagnostic IDs of the DiagnosticsEngine it served to
+  /// check names, keeping the first name seen for an ID, and every unit gets
+  /// a new engine whose IDs start again from the same numbers — a reused
+  /// context would give one check's name to another check's diagnostics.
+  std::unique_ptr<ClangTidyContext> makeContext() const {
     // The settings were checked before the run: this cannot fail.
     auto Provider = llvm::cantFail(frontend::createOptionsProvider(Settings.Tidy));
-    return std::make_unique<ClangTidyContext>(std::move(Provider));
-  }
-
-  void returnContext(std::unique_ptr<ClangTidyContext> Context) {
-    std::lock_guard<std::mutex> Guard(Lock);
-    Idle.push_back(std::move(Context));
+    if (!WholeDatabase)
+      return std::make_unique<ClangTidyContext>(std::move(Provider));
+    return std::make_unique<ClangTidyContext>(
+        std::make_unique<CliDefaultsProvider>(std::move(Provider)));
   }
 
   void addUnit(unsigned Unit, const std::string &File, std::vector<findings::Finding> Findings,
@@ -222,8 +170,10 @@ public:
         if (!llvm::is_contained(R.ContentHashes, Hash))
           R.ContentHashes.push_back(Hash);
       }
-      if (Failed)
+      if (Failed) {
         Result.FailedFiles.push_back(findings::canonicalPath(File));
+        Result.Files.FailedUnits.push_back(Unit);
+      }
       for (std::string &Problem : ConfigurationProblems)
         Problems.insert(std::move(Problem));
       // Each compiler error once, however many units include the header.
@@ -247,6 +197,7 @@ public:
   AnalysisResult finish() {
     Progress.finish();
     llvm::sort(Result.FailedFiles);
+    llvm::sort(Result.Files.FailedUnits);
     Result.ConfigurationProblems.assign(Problems.begin(), Problems.end());
     for (auto &[Path, Reads] : Result.Files.Reads)
       llvm::sort(Reads.Units);
@@ -259,7 +210,6 @@ private:
   const AnalysisSettings &Settings;
   ProgressLine Progress;
   std::mutex Lock;
-  std::vector<std::unique_ptr<ClangTidyContext>> Idle;
   std::set<Place> Seen;               ///< Findings so far, as the report will count them.
   std::set<Identity> PrintedErrors;
   std::set<std::string> Problems;
@@ -268,7 +218,7 @@ private:
 
 void analyseUnit(SharedState &Shared, const clang::tooling::CompilationDatabase &Compilations,
                  unsigned Unit, const std::string &File) {
-  std::unique_ptr<ClangTidyContext> Context = Shared.takeContext();
+  std::unique_ptr<ClangTidyContext> Context = Shared.makeContext();
   // The details the checks attach, for this thread's unit.
   findings::DetailsCollector Details;
   findings::ScopedDetailsSink InstallDetails(Details);
@@ -300,7 +250,6 @@ void analyseUnit(SharedState &Shared, const clang::tooling::CompilationDatabase 
   Shared.addUnit(Unit, File, findings::findingsFromTidyErrors(Results, &Details),
                  std::move(Errors), !Compiled || !CompilerErrors.empty(),
                  std::move(ConfigurationProblems), Reads);
-  Shared.returnContext(std::move(Context));
 }
 
 } // namespace
@@ -309,6 +258,14 @@ AnalysisResult analyseTranslationUnits(const clang::tooling::CompilationDatabase
                                        llvm::ArrayRef<std::string> Files,
                                        const AnalysisSettings &Settings) {
   SharedState Shared(Settings, Files.size());
+  {
+    std::set<std::string> All, Analysed;
+    for (const std::string &File : Compilations.getAllFiles())
+      All.insert(findings::canonicalPath(File));
+    for (const std::string &File : Files)
+      Analysed.insert(findings::canonicalPath(File));
+    Shared.WholeDatabase = !All.empty() && All == Analysed;
+  }
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Settings.Jobs));
     for (unsigned Unit = 0; Unit < Files.size(); ++Unit)

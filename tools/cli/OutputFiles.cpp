@@ -11,6 +11,7 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
+#include <vector>
 
 namespace tightfit::cli {
 
@@ -34,7 +35,26 @@ std::string whyNotRewritable(llvm::StringRef Path) {
   return "";
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
+namespace {
+/// A new content written to its temporary file, not yet renamed over its
+/// target.
+struct PreparedFile {
+  std::string Path;      ///< As the caller named it, for messages.
+  std::string Target;    ///< Where a symbolic link points, or Path.
+  std::string Temporary;
+};
+
+/// Removes \p File's temporary file.
+void discard(const PreparedFile &File) {
+  llvm::sys::fs::remove(File.Temporary);
+  llvm::sys::DontRemoveFileOnSignal(File.Temporary);
+}
+
+/// Writes \p Content to a temporary file beside \p Path's target, with the
+/// target's permissions and owner. Nothing is left behind on failure.
+llvm::Expected<PreparedFile> prepare(llvm::StringRef Path, llvm::StringRef Content) {
+  PreparedFile Prepared;
+  Prepared.Path = Path.str();
   // Write where a symbolic link points, so that the link survives.
   llvm::SmallString<256> Target(Path);
   bool Exists = llvm::sys::fs::exists(Path);
@@ -43,6 +63,7 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
     if (!llvm::sys::fs::real_path(Path, Real))
       Target = Real;
   }
+  Prepared.Target = Target.str().str();
   llvm::sys::fs::file_status Original;
   if (Exists)
     if (std::error_code EC = llvm::sys::fs::status(Target, Original))
@@ -56,10 +77,10 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
   llvm::SmallString<256> Temporary;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temporary))
     return writeError(Path, EC.message());
+  Prepared.Temporary = Temporary.str().str();
   llvm::sys::RemoveFileOnSignal(Temporary);
   auto Discard = [&](const llvm::Twine &Problem) {
-    llvm::sys::fs::remove(Temporary);
-    llvm::sys::DontRemoveFileOnSignal(Temporary);
+    discard(Prepared);
     return writeError(Path, Problem);
   };
   {
@@ -84,9 +105,32 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
       ::chown(Temporary.c_str(), Original.getUser(), Original.getGroup()) != 0 &&
       Original.getUser() != ::geteuid())
     return Discard("cannot keep the file's owner");
-  if (std::error_code EC = llvm::sys::fs::rename(Temporary, Target))
-    return Discard(EC.message());
-  llvm::sys::DontRemoveFileOnSignal(Temporary);
+  return Prepared;
+}
+} // namespace
+
+llvm::Error writeFilesAtomically(llvm::ArrayRef<std::pair<std::string, std::string>> Writes) {
+  // Every temporary file first: a write that fails (a full disk) leaves
+  // every target as it was.
+  std::vector<PreparedFile> Prepared;
+  for (const auto &[Path, Content] : Writes) {
+    llvm::Expected<PreparedFile> File = prepare(Path, Content);
+    if (!File) {
+      for (const PreparedFile &Done : Prepared)
+        discard(Done);
+      return File.takeError();
+    }
+    Prepared.push_back(std::move(*File));
+  }
+  // Then the renames, which need no space and rarely fail.
+  for (size_t I = 0; I < Prepared.size(); ++I) {
+    if (std::error_code EC = llvm::sys::fs::rename(Prepared[I].Temporary, Prepared[I].Target)) {
+      for (size_t Rest = I; Rest < Prepared.size(); ++Rest)
+        discard(Prepared[Rest]);
+      return writeError(Prepared[I].Path, EC.message());
+    }
+    llvm::sys::DontRemoveFileOnSignal(Prepared[I].Temporary);
+  }
   return llvm::Error::success();
 }
 

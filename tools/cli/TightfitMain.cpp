@@ -675,9 +675,8 @@ int main(int argc, const char **argv) {
   if (!OutputOption.empty())
     Writes.emplace_back(OutputOption, std::move(ReportText));
 
-  for (const auto &[Path, Content] : Writes)
-    if (llvm::Error E = writeFileAtomically(Path, Content))
-      return inputError(llvm::toString(std::move(E)));
+  if (llvm::Error E = writeFilesAtomically(Writes))
+    return inputError(llvm::toString(std::move(E)));
   if (FixDryRunOption)
     llvm::outs() << Diff;
   else if (ReportToStdout)

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace feed {
 
@@ -16,6 +17,12 @@ double bestBidAfter(std::size_t count);
 
 /// Advances a small particle system by `steps` steps; returns the total energy.
 double simulate(std::size_t particles, std::size_t steps);
+
+/// Feeds `count` prices to a set of callbacks; returns the price range seen.
+double replayPrices(const std::string &venue, std::size_t count);
+
+/// Counts the primary listings among a few venue names.
+std::size_t countPrimaryListings();
 
 } // namespace feed
 
