@@ -86,16 +86,23 @@ Tri triAnd(Tri A, Tri B) {
   return Tri::Yes;
 }
 
-std::string libraryDisplayName(const LibraryId &Lib) {
-  switch (Lib.Family) {
+llvm::StringRef libraryFamilyName(LibraryFamily Family) {
+  switch (Family) {
   case LibraryFamily::LibStdCxx:
     return "libstdc++";
   case LibraryFamily::LibCxx:
-    return Lib.OptimizedFunctionAbi ? "libc++ (_LIBCPP_ABI_OPTIMIZED_FUNCTION)" : "libc++";
+    return "libc++";
   case LibraryFamily::MsvcStl:
     return "MSVC STL";
   }
   return "?";
+}
+
+std::string libraryDisplayName(const LibraryId &Lib) {
+  std::string Name = libraryFamilyName(Lib.Family).str();
+  if (Lib.Family == LibraryFamily::LibCxx && Lib.OptimizedFunctionAbi)
+    Name += " (_LIBCPP_ABI_OPTIMIZED_FUNCTION)";
+  return Name;
 }
 
 std::string libraryKey(const LibraryId &Lib) {

@@ -68,6 +68,8 @@ struct LibraryId {
 
 /// `libstdc++`, `libc++`, `libc++ (_LIBCPP_ABI_OPTIMIZED_FUNCTION)`, `MSVC STL`.
 std::string libraryDisplayName(const LibraryId &Lib);
+/// `libstdc++`, `libc++`, `MSVC STL`: the name every check gives a library.
+llvm::StringRef libraryFamilyName(LibraryFamily Family);
 /// Short stable key for machine-readable output: `libstdc++`, `libc++`,
 /// `libc++-optimized-function`, `msvc`.
 std::string libraryKey(const LibraryId &Lib);

@@ -31,13 +31,13 @@ namespace tightfit::views {
 llvm::StringRef describe(StringLibrary Library) {
   switch (Library) {
   case StringLibrary::LibStdCxx:
-    return "libstdc++";
+    return erasure::libraryFamilyName(erasure::LibraryFamily::LibStdCxx);
   case StringLibrary::LibStdCxxCow:
     return "libstdc++ (old ABI)";
   case StringLibrary::LibCxx:
-    return "libc++";
+    return erasure::libraryFamilyName(erasure::LibraryFamily::LibCxx);
   case StringLibrary::MsvcStl:
-    return "Microsoft STL";
+    return erasure::libraryFamilyName(erasure::LibraryFamily::MsvcStl);
   case StringLibrary::Unknown:
     break;
   }

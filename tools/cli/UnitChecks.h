@@ -27,7 +27,10 @@ bool isCompilerError(const clang::tidy::ClangTidyError &E);
 /// and reading files through \p FS, as clang-tidy's runClangTidy runs them
 /// but without its "Error while processing" line, which would only repeat
 /// the compiler's errors. Returns the diagnostics (the compiler's included)
-/// and whether the compiler succeeded.
+/// and whether the compiler succeeded. \p Context must not have served
+/// another unit: each call makes a new diagnostics engine, whose custom
+/// diagnostic IDs start again, and a context keeps the check name it first
+/// saw for an ID.
 std::pair<std::vector<clang::tidy::ClangTidyError>, bool>
 runChecks(clang::tidy::ClangTidyContext &Context,
           const clang::tooling::CompilationDatabase &Compilations, const std::string &File,
